@@ -1,0 +1,1 @@
+# src/hal-kvm/local.mk

@@ -1,0 +1,1 @@
+# src/hal-kvm/seccomp/local.mk

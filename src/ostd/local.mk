@@ -1,0 +1,1 @@
+# src/ostd/local.mk

@@ -1,0 +1,1 @@
+# tests/audit/local.mk

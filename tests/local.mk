@@ -1,0 +1,7 @@
+# tests/local.mk: every test folder adds its own part.
+include tests/unit/ostd/local.mk
+include tests/unit/services/local.mk
+include tests/unit/hal-kvm/local.mk
+include tests/audit/local.mk
+include tests/progs/local.mk
+include tests/integration/local.mk

@@ -1,0 +1,1 @@
+# tests/progs/local.mk

@@ -1,0 +1,1 @@
+# tests/unit/hal-kvm/local.mk
