@@ -1,1 +1,5 @@
-# tests/integration/local.mk
+# tests/integration/local.mk: end-to-end runs of the keel command.
+TESTS += tests/integration/cli.sh tests/integration/busybox.sh tests/integration/faults.sh \
+	tests/integration/kvm.sh
+EXTRA_DIST += tests/lib.sh tests/integration/cli.sh tests/integration/busybox.sh \
+	tests/integration/faults.sh tests/integration/kvm.sh

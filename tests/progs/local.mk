@@ -1,1 +1,22 @@
-# tests/progs/local.mk
+# tests/progs/local.mk: small static Linux programs, each built with gcc and (when present)
+# musl-gcc, run natively and on `keel run`; tests/progs/compare.sh checks they agree.
+PROGS_NAMES = hello exit_code args_env null_deref fpu_state heap_tls syscall_errors uname_time
+PROGS_GCC = $(PROGS_NAMES:%=tests/progs/%.gcc)
+if HAVE_MUSL
+PROGS_MUSL = $(PROGS_NAMES:%=tests/progs/%.musl)
+endif
+PROGS_ALL = $(PROGS_GCC) $(PROGS_MUSL)
+# Plain flags: these are guest programs, never built with the VMM's sanitizers.
+PROGS_CFLAGS = -static -O2 -g -Wall
+
+tests/progs/%.gcc: $(top_srcdir)/tests/progs/%.c
+	@$(MKDIR_P) tests/progs
+	$(AM_V_CC)$(CC) $(PROGS_CFLAGS) -o $@ $<
+tests/progs/%.musl: $(top_srcdir)/tests/progs/%.c
+	@$(MKDIR_P) tests/progs
+	$(AM_V_CC)$(MUSL_GCC) $(PROGS_CFLAGS) -o $@ $<
+
+check_SCRIPTS = $(PROGS_ALL)
+CLEANFILES += $(PROGS_ALL)
+EXTRA_DIST += $(PROGS_NAMES:%=tests/progs/%.c) tests/progs/compare.sh
+TESTS += tests/progs/compare.sh

@@ -1,4 +1,7 @@
-/* string.h: the memory and string helpers OSTD provides to freestanding services. */
+/* string.h: the memory and string helpers OSTD provides to freestanding services.
+ * The standard names (mem*, str*) come from libc in the hosted build, where OSTD may forward
+ * to it (DESIGN.md), and from OSTD's own freestanding copies on bare metal; the k-prefixed
+ * ones are always OSTD's, so they never interpose on the host libc's. */
 #ifndef OSTD_STRING_H
 #define OSTD_STRING_H
 
@@ -15,11 +18,11 @@ int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
 /* Copies at most size-1 bytes and always terminates; returns strlen(src). */
-size_t strlcpy(char *dst, const char *src, size_t size);
+size_t kstrlcpy(char *dst, const char *src, size_t size);
 /* Formats like C99 snprintf (%d %i %u %x %X %p %s %c %ld %lu %lx %lld %llu %llx %zu %zd %%,
  * with width, '-' and '0' flags and .precision for %s); returns the length it wanted. */
-int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
+int ksnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 #include <stdarg.h>
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
+int kvsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 
 #endif

@@ -1,0 +1,204 @@
+/* run.c: `keel run [OPTIONS] [--] PROGRAM [ARG...]`. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib.h>
+
+#include "cpio_writer.h"
+#include "run.h"
+#include "size.h"
+#include "vmm.h"
+
+#define MEM_MIN (16ull << 20)
+#define MEM_MAX (16ull << 30)
+#define MEM_DEFAULT (1ull << 30)
+/* A host program larger than this is refused rather than copied into guest RAM. */
+#define HOST_PROGRAM_MAX (512ull << 20)
+
+extern char **environ;
+/* The embedded default root: busybox-static and its applets (tools/mkinitramfs). */
+extern const unsigned char keel_initramfs_start[], keel_initramfs_end[];
+
+struct run_options {
+	char *engine, *mem, *root, *initrd, *log;
+	gboolean verbose, no_spin;
+};
+
+struct run_modules {
+	struct boot_module mods[2];
+	size_t n;
+	struct boot_module host_program;
+	bool has_host_program;
+	GByteArray *root_cpio;
+	gchar *initrd_data, *program_data;
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "keel: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n");
+	return KEEL_EXIT_USAGE;
+}
+
+static int parse_options(int *argc, char ***argv, struct run_options *o)
+{
+	GOptionEntry entries[] = {
+		{ "engine", 0, 0, G_OPTION_ARG_STRING, &o->engine,
+		  "Where the program runs: auto (default), kvm or seccomp", "ENGINE" },
+		{ "mem", 0, 0, G_OPTION_ARG_STRING, &o->mem,
+		  "Guest memory, populated on demand (default 1G)", "SIZE" },
+		{ "root", 0, 0, G_OPTION_ARG_FILENAME, &o->root,
+		  "Use a host directory as the guest root (copied at start)", "DIR" },
+		{ "initrd", 0, 0, G_OPTION_ARG_FILENAME, &o->initrd,
+		  "Use a cpio (newc) archive as the guest root", "FILE" },
+		{ "log", 0, 0, G_OPTION_ARG_FILENAME, &o->log, "Write the kernel log to FILE",
+		  "FILE" },
+		{ "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose,
+		  "Write the kernel log to stderr", NULL },
+		{ "no-spin", 0, 0, G_OPTION_ARG_NONE, &o->no_spin,
+		  "Never spin in engine handoffs (sleep at once)", NULL },
+		{ NULL }
+	};
+	GOptionContext *ctx = g_option_context_new("[--] PROGRAM [ARG...]");
+	GError *err = NULL;
+	gboolean ok;
+
+	g_option_context_set_summary(ctx, "Run a Linux x86-64 program on the Keel kernel.");
+	g_option_context_add_main_entries(ctx, entries, NULL);
+	/* Options stop at PROGRAM: what follows belongs to the program. */
+	g_option_context_set_strict_posix(ctx, TRUE);
+	ok = g_option_context_parse(ctx, argc, argv, &err);
+	g_option_context_free(ctx);
+	if (!ok) {
+		usage_error("run: %s", err->message);
+		g_error_free(err);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* PROGRAM names a host file when it has a '/' and exists there: the kernel uses it if the
+ * guest root has no such path (like qemu-user). */
+static int read_host_program(const char *prog, struct run_modules *m)
+{
+	struct stat st;
+	GError *err = NULL;
+	char *abs;
+
+	if (!strchr(prog, '/') || stat(prog, &st) < 0 || !S_ISREG(st.st_mode))
+		return 0;
+	if ((uint64_t)st.st_size > HOST_PROGRAM_MAX) {
+		fprintf(stderr, "keel: %s: program too large (over 512 MiB)\n", prog);
+		return -EFBIG;
+	}
+	if (!g_file_get_contents(prog, &m->program_data, NULL, &err)) {
+		fprintf(stderr, "keel: %s: %s\n", prog, g_strerror(errno));
+		g_error_free(err);
+		return -EACCES;
+	}
+	abs = realpath(prog, NULL);
+	m->host_program = (struct boot_module){ .name = abs ? abs : g_strdup(prog),
+						.data = m->program_data,
+						.size = (size_t)st.st_size };
+	m->has_host_program = true;
+	return 0;
+}
+
+static int load_roots(const struct run_options *o, struct run_modules *m)
+{
+	GError *err = NULL;
+	gsize size;
+
+	if (o->initrd) {
+		if (!g_file_get_contents(o->initrd, &m->initrd_data, &size, &err)) {
+			fprintf(stderr, "keel: --initrd %s: %s\n", o->initrd, err->message);
+			g_error_free(err);
+			return -ENOENT;
+		}
+		m->mods[m->n++] = (struct boot_module){ "initrd", m->initrd_data, size };
+	}
+	if (o->root) {
+		m->root_cpio = cpio_from_dir(o->root, &err);
+		if (!m->root_cpio) {
+			fprintf(stderr, "keel: --root %s: %s\n", o->root, err->message);
+			g_error_free(err);
+			return -ENOENT;
+		}
+		m->mods[m->n++] = (struct boot_module){ "root", m->root_cpio->data,
+							m->root_cpio->len };
+	}
+	if (m->n == 0)
+		m->mods[m->n++] = (struct boot_module){
+			"initramfs", keel_initramfs_start,
+			(size_t)(keel_initramfs_end - keel_initramfs_start) };
+	return 0;
+}
+
+static int build_config(struct run_options *o, int argc, char **argv, struct run_modules *m,
+			struct vmm_config *cfg)
+{
+	int err;
+
+	*cfg = (struct vmm_config){ .ram_bytes = MEM_DEFAULT, .spin = !o->no_spin,
+				    .verbose = o->verbose,
+				    .engine = o->engine ? o->engine : "auto" };
+	if (o->mem && (size_parse(o->mem, &cfg->ram_bytes) || cfg->ram_bytes < MEM_MIN ||
+		       cfg->ram_bytes > MEM_MAX))
+		return usage_error("--mem %s: not a size between 16M and 16G (e.g. 64M, 1G)", o->mem),
+		       -EINVAL;
+	cfg->ram_bytes = ALIGN_UP(cfg->ram_bytes, 1ull << 20);
+	if (argc < 1)
+		return usage_error("run: %s", "no PROGRAM given (keel run [OPTIONS] PROGRAM [ARG...])"),
+		       -EINVAL;
+	if (o->log) {
+		cfg->log = fopen(o->log, "we");
+		if (!cfg->log)
+			return usage_error("--log %s: cannot open for writing", o->log), -EINVAL;
+	} else if (o->verbose) {
+		cfg->log = stderr;
+	}
+	err = load_roots(o, m);
+	if (!err)
+		err = read_host_program(argv[0], m);
+	if (err)
+		return err;
+	cfg->boot = (struct boot_info){
+		.argc = argc, .argv = argv, .envp = environ,
+		.initramfs = m->mods, .n_initramfs = m->n,
+		.host_program = m->has_host_program ? &m->host_program : NULL,
+		.ram_bytes = cfg->ram_bytes, .verbose = o->verbose,
+	};
+	return 0;
+}
+
+int cli_run(int argc, char **argv)
+{
+	struct run_options o = { 0 };
+	struct run_modules m = { 0 };
+	struct vmm_config cfg;
+	int err, status;
+
+	if (parse_options(&argc, &argv, &o))
+		return KEEL_EXIT_USAGE;
+	/* argv[0] is "run"; a leading "--" ends the options. */
+	argc--, argv++;
+	if (argc > 0 && strcmp(argv[0], "--") == 0)
+		argc--, argv++;
+	err = build_config(&o, argc, argv, &m, &cfg);
+	if (err)
+		return err == -EINVAL ? KEEL_EXIT_USAGE :
+		       err == -ENOENT ? KEEL_EXIT_USAGE : KEEL_EXIT_CANNOT_RUN;
+	if (vmm_setup(&cfg))
+		return KEEL_EXIT_USAGE;
+	status = vmm_run();
+	vmm_teardown();
+	if (cfg.log && cfg.log != stderr)
+		fclose(cfg.log);
+	return status;
+}

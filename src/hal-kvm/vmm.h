@@ -1,0 +1,45 @@
+/* vmm.h: the hosted machine: its RAM, engine and devices, set up by `keel run`. */
+#ifndef HAL_KVM_VMM_H
+#define HAL_KVM_VMM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <ostd/boot.h>
+
+#include "ram.h"
+
+struct engine_ops;
+
+struct vmm_config {
+	uint64_t ram_bytes;
+	const char *engine;      /* "auto", "kvm" or "seccomp" */
+	bool spin;
+	bool verbose;
+	FILE *log;               /* kernel log sink, or NULL for none */
+	struct boot_info boot;
+};
+
+/* The one machine of this process; the HAL's functions read it. */
+struct vmm {
+	struct vmm_config cfg;
+	struct ram ram;
+	const struct engine_ops *engine;
+	bool engine_up;
+};
+
+extern struct vmm vmm;
+
+/* Creates RAM, starts the engine; on failure prints one line naming the cause and returns
+ * a negative errno. */
+int vmm_setup(const struct vmm_config *cfg);
+/* Runs the kernel until it shuts down; returns the exit status for the shell. */
+int vmm_run(void);
+/* Ends the engine and its helper processes and frees RAM. Safe to call twice. */
+void vmm_teardown(void);
+
+/* Picks the engine named by cfg->engine; prints why with -v, or one error line. */
+const struct engine_ops *vmm_engine_select(const char *name, bool verbose, char *why,
+					   size_t why_len);
+
+#endif

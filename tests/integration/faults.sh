@@ -1,0 +1,19 @@
+#!/bin/sh
+# faults.sh: a program that writes through NULL makes keel exit normally with 139, -v logs
+# the guest fault, and no stub or helper process stays behind.
+. "$KEEL_SRCDIR/tests/lib.sh"
+
+prog="$KEEL_BUILDDIR/tests/progs/null_deref.gcc"
+(cd / && "$KEEL" run --engine seccomp -v "$prog" < /dev/null > "$KEEL_TMP/out" 2> "$KEEL_TMP/err")
+status=$?
+[ "$status" = 139 ] && pass "NULL write ends with status 139" || fail "NULL write" "status $status"
+grep -q 'about to fault' "$KEEL_TMP/out" && pass "output before the fault is kept" \
+	|| fail "output before the fault"
+grep -qi 'SIGSEGV' "$KEEL_TMP/err" && pass "-v logs the guest fault" \
+	|| fail "-v logs the guest fault" "$(cat "$KEEL_TMP/err")"
+no_stub_left "no stub after a faulting program"
+(cd / && "$KEEL" run --engine seccomp --log "$KEEL_TMP/log" "$prog" < /dev/null > /dev/null 2> "$KEEL_TMP/err2")
+grep -qi 'SIGSEGV' "$KEEL_TMP/log" && pass "--log FILE gets the kernel log" || fail "--log FILE"
+[ ! -s "$KEEL_TMP/err2" ] && pass "without -v the log stays off stderr" \
+	|| fail "log leaked to stderr" "$(cat "$KEEL_TMP/err2")"
+finish

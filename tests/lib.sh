@@ -1,0 +1,55 @@
+# tests/lib.sh: helpers for Keel's shell tests. Each check prints one "ok"/"not ok"/"SKIP"
+# line; finish() exits 1 if any failed (automake's harness counts the script).
+: "${KEEL:?KEEL must point at the keel binary}"
+KEEL_TMP=$(mktemp -d)
+trap 'rm -rf "$KEEL_TMP"' EXIT
+failures=0
+: > "$KEEL_TMP/failed"
+
+pass() { echo "ok - $1"; }
+fail() { echo "not ok - $1${2:+: $2}"; echo x >> "$KEEL_TMP/failed"; }
+skip() { echo "SKIP: $1: $2"; }
+finish() {
+	if [ -s "$KEEL_TMP/failed" ]; then
+		echo "$(wc -l < "$KEEL_TMP/failed") check(s) failed"
+		exit 1
+	fi
+	exit 0
+}
+
+# keel_run OUTPREFIX ARGS...: runs keel on the seccomp engine from /, stdin from /dev/null,
+# leaving OUTPREFIX.out, OUTPREFIX.err and OUTPREFIX.status.
+keel_run() {
+	p=$1; shift
+	(cd / && "$KEEL" run --engine seccomp "$@" < /dev/null > "$p.out" 2> "$p.err"; echo $? > "$p.status")
+}
+
+# host_run OUTPREFIX PROG ARGS...: the same program natively, as a shell reports it.
+host_run() {
+	p=$1; shift
+	(cd / && "$@" < /dev/null > "$p.out" 2> "$p.err"; echo $? > "$p.status")
+}
+
+# compare_with_host LABEL PROG ARGS...: stdout, stderr and status must be identical.
+compare_with_host() {
+	label=$1; shift
+	host_run "$KEEL_TMP/h" "$@"
+	keel_run "$KEEL_TMP/k" "$@"
+	for part in out err status; do
+		if ! cmp -s "$KEEL_TMP/h.$part" "$KEEL_TMP/k.$part"; then
+			fail "$label" "$part differs"
+			diff "$KEEL_TMP/h.$part" "$KEEL_TMP/k.$part" | head -10 | sed 's/^/#   /'
+			return
+		fi
+	done
+	pass "$label"
+}
+
+# no_stub_left: no keel-stub process outlives keel.
+no_stub_left() {
+	if ps -eo comm= 2>/dev/null | grep -q '^keel-stub'; then
+		fail "$1" "a stub process stayed behind"
+	else
+		pass "$1"
+	fi
+}
