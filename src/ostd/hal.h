@@ -64,7 +64,8 @@ const struct boot_info *hal_boot_info(void);
 /* --- What OSTD offers the HAL --- */
 
 /* OSTD's entry: sets up frames, heap and scheduler, runs ostd_main() in the first task and
- * schedules until ostd_shutdown(); returns its status. Call once per process. */
+ * schedules until ostd_shutdown(); returns its status. It frees what it set up before it
+ * returns, so it may be called again in the same process (the unit tests boot repeatedly). */
 int ostd_run(void);
 /* Device events, called from hal_idle() (or between user-mode runs) on the CPU thread. */
 void ostd_irq_console_input(void);

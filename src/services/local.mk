@@ -1,1 +1,44 @@
-# src/services/local.mk
+# src/services/local.mk: the de-privileged kernel, compiled freestanding against OSTD's
+# public API only, as libservices.a and its sanitizer twin for the unit tests.
+SERVICES_SOURCES = \
+	src/services/boot.c src/services/boot_root.c \
+	src/services/exec/elf.c src/services/exec/load.c src/services/exec/stack.c \
+	src/services/fs/at.c src/services/fs/console_file.c src/services/fs/cpio.c \
+	src/services/fs/dir.c src/services/fs/file.c src/services/fs/open.c \
+	src/services/fs/path.c src/services/fs/ramfs.c src/services/fs/ramfs_file.c \
+	src/services/fs/read_write.c src/services/fs/stat.c \
+	src/services/mm/area.c src/services/mm/brk.c src/services/mm/fault.c \
+	src/services/mm/mmap.c \
+	src/services/process/process.c src/services/process/rlimit.c \
+	src/services/process/run.c src/services/process/thread.c \
+	src/services/signal/sigaction.c \
+	src/services/syscall/dispatch.c src/services/syscall/table_x86_64.h \
+	src/services/system/random.c src/services/system/uname.c \
+	src/services/time/clock.c
+
+noinst_LIBRARIES += libservices.a
+libservices_a_SOURCES = $(SERVICES_SOURCES)
+libservices_a_CPPFLAGS = $(SERVICES_CPPFLAGS)
+libservices_a_CFLAGS = $(SERVICES_CFLAGS)
+
+# Same sources, instrumented: the unit tests link this one.
+noinst_LIBRARIES += libservices_san.a
+libservices_san_a_SOURCES = $(SERVICES_SOURCES)
+libservices_san_a_CPPFLAGS = $(SERVICES_CPPFLAGS)
+libservices_san_a_CFLAGS = $(SERVICES_CFLAGS) $(UNIT_SAN)
+
+noinst_HEADERS += \
+	src/services/include/abi/auxv.h src/services/include/abi/dirent.h \
+	src/services/include/abi/elf.h src/services/include/abi/fcntl.h \
+	src/services/include/abi/mman.h src/services/include/abi/prctl.h \
+	src/services/include/abi/random.h src/services/include/abi/resource.h \
+	src/services/include/abi/signal.h src/services/include/abi/stat.h \
+	src/services/include/abi/termios.h src/services/include/abi/time.h \
+	src/services/include/abi/uio.h src/services/include/abi/utsname.h \
+	src/services/include/boot/boot.h src/services/include/exec/exec.h \
+	src/services/include/fs/cpio.h src/services/include/fs/file.h \
+	src/services/include/fs/fs_syscalls.h src/services/include/fs/path.h \
+	src/services/include/fs/ramfs.h src/services/include/mm/mm.h \
+	src/services/include/process/process.h src/services/include/signal/signal.h \
+	src/services/include/syscall/syscall.h src/services/include/system/system.h \
+	src/services/include/time/clock.h

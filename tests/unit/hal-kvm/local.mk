@@ -1,1 +1,37 @@
-# tests/unit/hal-kvm/local.mk
+# tests/unit/hal-kvm/local.mk: the hosted HAL's engines.
+
+# The seccomp engine forks a zygote, so no ASan here; UBSan is fine.
+SECCOMP_TEST_CPPFLAGS = $(HOSTED_CPPFLAGS) -I$(top_srcdir)/tests/unit/hal-kvm/seccomp
+SECCOMP_TEST_CFLAGS = $(AM_CFLAGS) -fsanitize=undefined -fno-sanitize-recover=all \
+	$(CHECK_CFLAGS)
+SECCOMP_TEST_LIBS = libseccomp_engine.a $(CHECK_LIBS) -lpthread
+SECCOMP_TEST_ENV = tests/unit/hal-kvm/seccomp/guest_env.c \
+	tests/unit/hal-kvm/seccomp/guest_env.h tests/unit/hal-kvm/seccomp/guest_progs.S
+
+check_PROGRAMS += tests/unit/hal-kvm/seccomp/test_run \
+	tests/unit/hal-kvm/seccomp/test_seccomp_engine \
+	tests/unit/hal-kvm/seccomp/bench_roundtrip
+TESTS += tests/unit/hal-kvm/seccomp/test_run \
+	tests/unit/hal-kvm/seccomp/test_seccomp_engine \
+	tests/unit/hal-kvm/seccomp/bench_roundtrip
+
+tests_unit_hal_kvm_seccomp_test_run_SOURCES = tests/unit/hal-kvm/seccomp/test_run.c \
+	$(SECCOMP_TEST_ENV)
+tests_unit_hal_kvm_seccomp_test_run_CPPFLAGS = $(SECCOMP_TEST_CPPFLAGS)
+tests_unit_hal_kvm_seccomp_test_run_CFLAGS = $(SECCOMP_TEST_CFLAGS)
+tests_unit_hal_kvm_seccomp_test_run_LDADD = $(SECCOMP_TEST_LIBS)
+tests_unit_hal_kvm_seccomp_test_run_LDFLAGS = -fsanitize=undefined
+
+tests_unit_hal_kvm_seccomp_test_seccomp_engine_SOURCES = \
+	tests/unit/hal-kvm/seccomp/test_seccomp_engine.c $(SECCOMP_TEST_ENV)
+tests_unit_hal_kvm_seccomp_test_seccomp_engine_CPPFLAGS = $(SECCOMP_TEST_CPPFLAGS)
+tests_unit_hal_kvm_seccomp_test_seccomp_engine_CFLAGS = $(SECCOMP_TEST_CFLAGS)
+tests_unit_hal_kvm_seccomp_test_seccomp_engine_LDADD = $(SECCOMP_TEST_LIBS)
+tests_unit_hal_kvm_seccomp_test_seccomp_engine_LDFLAGS = -fsanitize=undefined
+
+# Prints the null-syscall round trip with spinning on and off; asserts nothing.
+tests_unit_hal_kvm_seccomp_bench_roundtrip_SOURCES = \
+	tests/unit/hal-kvm/seccomp/bench_roundtrip.c $(SECCOMP_TEST_ENV)
+tests_unit_hal_kvm_seccomp_bench_roundtrip_CPPFLAGS = $(SECCOMP_TEST_CPPFLAGS)
+tests_unit_hal_kvm_seccomp_bench_roundtrip_CFLAGS = $(AM_CFLAGS) -O2 $(CHECK_CFLAGS)
+tests_unit_hal_kvm_seccomp_bench_roundtrip_LDADD = $(SECCOMP_TEST_LIBS)

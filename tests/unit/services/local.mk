@@ -1,1 +1,36 @@
-# tests/unit/services/local.mk
+# tests/unit/services/local.mk: Check suites of the services, one binary per suite, run
+# under ASan+UBSan in a booted test kernel (tests/unit/support) against libservices_san.a.
+SERVICES_TEST_CPPFLAGS = -I$(top_srcdir)/src/ostd/include -I$(top_srcdir)/src/services/include \
+	-I$(top_srcdir)/tests/unit/support
+SERVICES_TEST_CFLAGS = $(AM_CFLAGS) $(UNIT_SAN) $(CHECK_CFLAGS)
+# libhal_test.a comes before OSTD so its weak ostd_main, not the services' boot, is linked.
+SERVICES_TEST_LDADD = libservices_san.a libhal_test.a libostd_san.a libhal_test.a $(CHECK_LIBS)
+
+SERVICES_TESTS = \
+	tests/unit/services/test_abi \
+	tests/unit/services/mm/test_mm \
+	tests/unit/services/syscall/test_syscall
+check_PROGRAMS += $(SERVICES_TESTS)
+TESTS += $(SERVICES_TESTS)
+noinst_HEADERS += tests/unit/services/services_test.h
+
+# The ABI test is hosted: our headers, glibc's and the kernel's in three separate files.
+tests_unit_services_test_abi_SOURCES = tests/unit/services/test_abi.c \
+	tests/unit/services/abi_ours.c tests/unit/services/abi_glibc.c \
+	tests/unit/services/abi_kernel.c tests/unit/services/abi_list.h \
+	tests/unit/services/abi_table.h
+tests_unit_services_test_abi_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_test_abi_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+tests_unit_services_test_abi_LDADD = $(CHECK_LIBS)
+
+tests_unit_services_mm_test_mm_SOURCES = tests/unit/services/mm/test_mm.c
+tests_unit_services_mm_test_mm_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_mm_test_mm_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_mm_test_mm_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_mm_test_mm_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_syscall_test_syscall_SOURCES = tests/unit/services/syscall/test_syscall.c
+tests_unit_services_syscall_test_syscall_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_syscall_test_syscall_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_syscall_test_syscall_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_syscall_test_syscall_LDFLAGS = $(UNIT_SAN)

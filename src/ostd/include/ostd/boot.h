@@ -23,7 +23,8 @@ struct boot_info {
 
 const struct boot_info *ostd_boot_info(void);
 
-/* Defined by services: the first kernel task runs it. */
+/* Defined by services: the first kernel task runs it. Returning ends that task only: the
+ * machine stops at ostd_shutdown(). */
 void ostd_main(void);
 
 /* Ends the machine: the VMM exits with status (hosted), or the machine powers off. */

@@ -19,6 +19,6 @@ typedef int64_t  ssize_t;
 /* A user address as the __user pointer that copy_{from,to}_user take. */
 #define uaddr_ptr(a) ((void __user *)(uintptr_t)(a))
 /* The number behind a __user pointer, for range checks. */
-#define uptr_addr(p) ((uaddr_t)(uintptr_t)(p))
+#define uptr_addr(p) ((uaddr_t)(__force uintptr_t)(p))
 
 #endif

@@ -24,7 +24,8 @@ int vmspace_copy_from(struct vmspace *vs, void *dst, uaddr_t src, size_t n) __mu
 int vmspace_copy_to(struct vmspace *vs, uaddr_t dst, const void *src, size_t n) __must_check;
 int vmspace_clear(struct vmspace *vs, uaddr_t dst, size_t n) __must_check;
 
-/* A cursor over user memory, as Asterinas' VmReader/VmWriter: each call advances it. */
+/* A cursor over user memory, as Asterinas' VmReader/VmWriter: each call advances it.
+ * vs NULL means the current task's address space at the time of each call. */
 struct vm_reader {
 	struct vmspace *vs;
 	uaddr_t cur;

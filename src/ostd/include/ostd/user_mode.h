@@ -52,7 +52,8 @@ struct user_context {
 	struct engine_thread *engine;   /* owned by OSTD; NULL until first run */
 };
 
-/* Resets ctx to a fresh thread that will start at ip with stack sp. */
+/* Resets ctx to a fresh thread that will start at ip with stack sp (all of ctx, engine
+ * binding included: release a context that has run before resetting it). */
 void user_context_init(struct user_context *ctx, uaddr_t ip, uaddr_t sp);
 /* Releases the engine state bound to ctx (its stub thread, ...). */
 void user_context_release(struct user_context *ctx);

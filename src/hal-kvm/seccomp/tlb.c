@@ -1,0 +1,118 @@
+/* tlb.c: the stub's host mappings as a TLB over OSTD's page tables. A guest page fault
+ * first asks the page table; a hit is mapped (with its neighbours: faults are dear) and
+ * the guest resumes, only a real miss reaches the services.
+ * W+X pages: the host never maps a page writable and executable at once. Such a page is
+ * mapped R+W, and an instruction fetch from it remaps it R+X (and a later write, R+W
+ * again), so JIT-style code keeps working one switch at a time; code that writes into
+ * its own page cannot, and gets the page fault (see tlb_is_repeat). */
+#include <errno.h>
+
+#include "hal.h"
+#include "seccomp/handoff.h"
+#include "seccomp/seccomp_engine.h"
+#include <ostd/vmspace.h>
+
+#define TLB_FILL_PAGES  64u     /* at most this many pages per fill */
+#define TLB_FILL_BEHIND 16u     /* of which at most this many below the fault */
+#define TLB_MAX_REPEATS 3u      /* the same page filled again: something is wrong */
+
+#define HOST_PROT_READ  0x1u
+#define HOST_PROT_WRITE 0x2u
+#define HOST_PROT_EXEC  0x4u
+
+/* The access a fault's error code asks for. */
+static unsigned int tlb_access(uint64_t err)
+{
+	if (err & PF_ERR_WRITE)
+		return VM_WRITE;
+	if (err & PF_ERR_INSTR)
+		return VM_EXEC;
+	return VM_READ;
+}
+
+static unsigned int tlb_host_prot(unsigned int prot, uint64_t err)
+{
+	unsigned int host = HOST_PROT_READ;
+
+	if ((prot & VM_WRITE) && (prot & VM_EXEC))
+		return host | ((err & PF_ERR_INSTR) ? HOST_PROT_EXEC : HOST_PROT_WRITE);
+	if (prot & VM_WRITE)
+		host |= HOST_PROT_WRITE;
+	if (prot & VM_EXEC)
+		host |= HOST_PROT_EXEC;
+	return host;
+}
+
+/* Whether va maps to pa_want with exactly prot_want. */
+static bool tlb_same_run(struct vmspace *vs, uaddr_t va, paddr_t pa_want,
+			 unsigned int prot_want)
+{
+	paddr_t pa;
+	unsigned int prot;
+
+	if (va < STUB_USER_START || va >= STUB_USER_END)
+		return false;
+	if (ostd_vmspace_translate(vs, va, &pa, &prot))
+		return false;
+	return pa == pa_want && prot == prot_want;
+}
+
+static bool tlb_pa_is_ram(paddr_t pa, uint64_t len)
+{
+	uint64_t ram = seccomp_engine.cfg.ram_bytes;
+
+	return (pa & ~PAGE_MASK) == 0 && pa < ram && len <= ram - pa;
+}
+
+/* Stops a fault that filling does not cure from looping forever: the same page filled
+ * again and again with nothing else in between. That includes an instruction that stores
+ * into its own W+X page, which cannot run on a host that never maps W+X: the services
+ * get the page fault. */
+static bool tlb_is_repeat(struct engine_thread *t, uaddr_t page)
+{
+	if (page != t->last_fill_va) {
+		t->last_fill_va = page;
+		t->fill_repeats = 0;
+		return false;
+	}
+	return ++t->fill_repeats > TLB_MAX_REPEATS;
+}
+
+int seccomp_tlb_fill(struct engine_thread *t, uint64_t va, uint64_t err)
+{
+	struct engine_space *s = t->space;
+	uaddr_t page = va & PAGE_MASK, lo, hi;
+	unsigned int prot;
+	paddr_t pa;
+	int ret;
+
+	if (page < STUB_USER_START || page >= STUB_USER_END)
+		return -EFAULT;
+	if (ostd_vmspace_translate(s->vs, page, &pa, &prot))
+		return -EFAULT;
+	if (!(prot & tlb_access(err)) || !tlb_pa_is_ram(pa, PAGE_SIZE))
+		return -EFAULT;
+	if (tlb_is_repeat(t, page))
+		return -EFAULT;
+	lo = page;
+	hi = page + PAGE_SIZE;
+	while ((hi - lo) / PAGE_SIZE < TLB_FILL_PAGES &&
+	       tlb_same_run(s->vs, hi, pa + (hi - page), prot))
+		hi += PAGE_SIZE;
+	while ((page - lo) / PAGE_SIZE < TLB_FILL_BEHIND &&
+	       (hi - lo) / PAGE_SIZE < TLB_FILL_PAGES && lo >= PAGE_SIZE &&
+	       pa >= page - lo + PAGE_SIZE &&
+	       tlb_same_run(s->vs, lo - PAGE_SIZE, pa - (page - lo) - PAGE_SIZE, prot))
+		lo -= PAGE_SIZE;
+	if (!tlb_pa_is_ram(pa - (page - lo), hi - lo))
+		return -EFAULT;
+	ret = handoff_push_op(t, STUB_OP_MMAP, lo, hi - lo, tlb_host_prot(prot, err),
+			      pa - (page - lo));
+	if (ret)
+		return ret;
+	if (lo < s->tlb_lo)
+		s->tlb_lo = lo;
+	if (hi > s->tlb_hi)
+		s->tlb_hi = hi;
+	return 0;
+}

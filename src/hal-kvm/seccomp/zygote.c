@@ -1,0 +1,203 @@
+/* zygote.c: the stub-starting helper process and the VMM's side of its socket. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <linux/sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "seccomp/zygote.h"
+#include "stub/stub_abi.h"
+
+struct zygote_request {
+	uint64_t ctl_off;
+	uint64_t ram_bytes;
+};
+
+struct zygote_reply {
+	int32_t err;
+	int32_t pid;
+};
+
+/* Closes every descriptor but the three the zygote needs. */
+static void zygote_close_others(int a, int b, int c)
+{
+	int keep[3] = { a, b, c }, i, j, lo = 0;
+
+	for (i = 0; i < 3; i++)         /* sort the three */
+		for (j = i + 1; j < 3; j++)
+			if (keep[j] < keep[i]) {
+				int t = keep[i];
+				keep[i] = keep[j];
+				keep[j] = t;
+			}
+	for (i = 0; i < 3; i++) {
+		if (keep[i] > lo)
+			syscall(SYS_close_range, lo, keep[i] - 1, 0);
+		lo = keep[i] + 1;
+	}
+	syscall(SYS_close_range, lo, ~0u, 0);
+}
+
+/* In the new child: die with the zygote, keep only the memfd (at STUB_FD_MEMFD), exec. */
+static __attribute__((noreturn)) void zygote_exec_stub(pid_t zygote, int memfd, int stub_fd,
+							const struct zygote_request *req)
+{
+	char off[24], ram[24];
+	char *argv[] = { "keel-stub", off, ram, NULL };
+	char *envp[] = { NULL };
+	sigset_t none;
+	int m, x;
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != zygote)
+		_exit(126);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	snprintf(off, sizeof(off), "%" PRIx64, req->ctl_off);
+	snprintf(ram, sizeof(ram), "%" PRIx64, req->ram_bytes);
+	m = fcntl(memfd, F_DUPFD_CLOEXEC, 16);
+	x = fcntl(stub_fd, F_DUPFD_CLOEXEC, 16);
+	if (m < 0 || x < 0 || dup2(m, STUB_FD_MEMFD) < 0 ||
+	    dup3(x, STUB_FD_MEMFD + 1, O_CLOEXEC) < 0)
+		_exit(126);
+	syscall(SYS_close_range, 0, STUB_FD_MEMFD - 1, 0);
+	syscall(SYS_close_range, STUB_FD_MEMFD + 2, ~0u, 0);
+	syscall(SYS_execveat, STUB_FD_MEMFD + 1, "", argv, envp, AT_EMPTY_PATH);
+	_exit(127);
+}
+
+static void zygote_send_reply(int sock, int err, pid_t pid, int pidfd)
+{
+	struct zygote_reply rep = { .err = err, .pid = pid };
+	struct iovec iov = { &rep, sizeof(rep) };
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} u;
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+
+	if (pidfd >= 0) {
+		struct cmsghdr *c;
+
+		msg.msg_control = u.buf;
+		msg.msg_controllen = sizeof(u.buf);
+		c = CMSG_FIRSTHDR(&msg);
+		c->cmsg_level = SOL_SOCKET;
+		c->cmsg_type = SCM_RIGHTS;
+		c->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(c), &pidfd, sizeof(int));
+	}
+	sendmsg(sock, &msg, MSG_NOSIGNAL);
+}
+
+static void zygote_serve(int sock, int memfd, int stub_fd)
+{
+	pid_t self = getpid();
+	struct zygote_request req;
+
+	for (;;) {
+		int pidfd = -1;
+		long pid;
+
+		if (recv(sock, &req, sizeof(req), 0) != (ssize_t)sizeof(req))
+			return;
+		/* clone(2) with CLONE_PIDFD: a pidfd without a window for pid reuse. */
+		pid = syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, 0, &pidfd, 0, 0);
+		if (pid == 0)
+			zygote_exec_stub(self, memfd, stub_fd, &req);
+		if (pid < 0) {
+			zygote_send_reply(sock, -errno, 0, -1);
+			continue;
+		}
+		zygote_send_reply(sock, 0, (pid_t)pid, pidfd);
+		close(pidfd);
+	}
+}
+
+int zygote_start(struct zygote *z, int memfd, int stub_fd)
+{
+	struct sigaction sa = { .sa_handler = SIG_IGN };
+	pid_t vmm = getpid();
+	int sv[2];
+	pid_t pid;
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0)
+		return -errno;
+	pid = fork();
+	if (pid < 0) {
+		int err = -errno;
+
+		close(sv[0]);
+		close(sv[1]);
+		return err;
+	}
+	if (pid == 0) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != vmm)
+			_exit(0);
+		/* Stubs are reaped as they die; the VMM watches them through pidfds. */
+		sigaction(SIGCHLD, &sa, NULL);
+		zygote_close_others(sv[1], memfd, stub_fd);
+		zygote_serve(sv[1], memfd, stub_fd);
+		_exit(0);
+	}
+	close(sv[1]);
+	z->pid = pid;
+	z->sock = sv[0];
+	return 0;
+}
+
+int zygote_spawn(struct zygote *z, uint64_t ctl_off, uint64_t ram_bytes, pid_t *pid,
+		 int *pidfd)
+{
+	struct zygote_request req = { ctl_off, ram_bytes };
+	struct zygote_reply rep;
+	struct iovec iov = { &rep, sizeof(rep) };
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} u;
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
+			      .msg_control = u.buf, .msg_controllen = sizeof(u.buf) };
+	struct cmsghdr *c;
+	ssize_t n;
+
+	if (z->sock < 0)
+		return -ESRCH;
+	if (send(z->sock, &req, sizeof(req), MSG_NOSIGNAL) != (ssize_t)sizeof(req))
+		return -ESRCH;
+	do
+		n = recvmsg(z->sock, &msg, MSG_CMSG_CLOEXEC);
+	while (n < 0 && errno == EINTR);
+	if (n != (ssize_t)sizeof(rep))
+		return -ESRCH;
+	if (rep.err < 0)
+		return rep.err;
+	c = CMSG_FIRSTHDR(&msg);
+	if (!c || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(sizeof(int)))
+		return -EPROTO;
+	memcpy(pidfd, CMSG_DATA(c), sizeof(int));
+	*pid = rep.pid;
+	return 0;
+}
+
+void zygote_stop(struct zygote *z)
+{
+	if (z->sock >= 0)
+		close(z->sock);
+	if (z->pid > 0) {
+		kill(z->pid, SIGKILL);
+		while (waitpid(z->pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	}
+	z->sock = -1;
+	z->pid = 0;
+}

@@ -1,0 +1,91 @@
+/* stub_abi.h: the contract between the seccomp engine (VMM side) and its stub process:
+ * the address layout and the control page they share through the RAM memfd.
+ * Included by freestanding stub code and by host code alike: only <stdint.h>. */
+#ifndef HAL_KVM_STUB_ABI_H
+#define HAL_KVM_STUB_ABI_H
+
+#include <stdint.h>
+
+/* Everything of the stub lives in [STUB_BASE, STUB_BASE + STUB_SPAN). */
+#define STUB_BASE       0x7ff000000000ull
+#define STUB_SPAN       (4ull << 30)
+/* The guest's user range ends 4 GiB below the stub, so the BPF filter proves
+ * addr + len <= STUB_BASE from addr's high word and len < 4 GiB. */
+#define STUB_USER_START 0x10000ull
+#define STUB_USER_END   (STUB_BASE - (4ull << 30))
+/* High 32-bit words used by the filter. */
+#define STUB_BASE_HI     ((uint32_t)(STUB_BASE >> 32))
+#define STUB_USER_END_HI ((uint32_t)(STUB_USER_END >> 32))
+
+/* Control pages: thread i of a stub maps its slot at STUB_CTL_BASE + i * STUB_CTL_BYTES. */
+#define STUB_CTL_BASE   (STUB_BASE + (1ull << 30))
+#define STUB_CTL_BYTES  4096ull
+#define STUB_MAX_THREADS 16
+
+/* The RAM memfd's fixed descriptor number inside the stub (its only descriptor). */
+#define STUB_FD_MEMFD   3
+
+/* The signal the VMM sends to interrupt a running guest. */
+#define STUB_SIG_KICK   10      /* SIGUSR1 */
+
+/* stub_ctl.state, the futex word both sides wait on (shared, never FUTEX_PRIVATE). */
+#define STUB_ST_RUNNING 0u      /* the guest runs (or the stub is starting) */
+#define STUB_ST_TRAPPED 1u      /* the stub reported an event and waits */
+#define STUB_ST_RUN     2u      /* VMM: apply ops, load regs, enter the guest */
+#define STUB_ST_SYNC    3u      /* VMM: apply ops, then report TRAPPED again */
+
+/* stub_ctl.event */
+#define STUB_EV_READY   1u      /* first trap after start-up */
+#define STUB_EV_SIGNAL  2u      /* a signal from the guest (fault, syscall, kick) */
+#define STUB_EV_SYNCED  3u      /* the queued operations were applied */
+
+/* Address-space operations queued by the VMM, applied by the stub before it resumes. */
+#define STUB_OP_MMAP     1u     /* mmap(addr, len, prot, MAP_SHARED|MAP_FIXED, memfd, off) */
+#define STUB_OP_MUNMAP   2u
+#define STUB_OP_MPROTECT 3u
+#define STUB_MAX_OPS     64
+
+/* The same order as struct user_regs (Linux pt_regs order, then fs_base). */
+struct stub_regs {
+	uint64_t r15, r14, r13, r12, rbp, rbx, r11, r10;
+	uint64_t r9, r8, rax, rcx, rdx, rsi, rdi;
+	uint64_t rip, rflags, rsp;
+	uint64_t fs_base;
+};
+
+struct stub_op {
+	uint32_t kind;
+	uint32_t prot;
+	uint64_t addr, len, offset;
+};
+
+/* What the stub saw (VMM reads it once, then validates every field). */
+struct stub_report {
+	uint32_t event;
+	int32_t signo, code;
+	int32_t syscall_nr;
+	uint32_t arch;
+	uint32_t op_errors;     /* queued operations that failed since the last report */
+	uint64_t fault_addr;
+	uint64_t trapno, err, cr2;
+	struct stub_regs regs;
+};
+
+struct stub_ctl {
+	uint32_t state;          /* STUB_ST_* futex word */
+	uint32_t vmm_waiting;    /* the VMM sleeps (or is about to) on state */
+	uint32_t stub_waiting;   /* the stub sleeps (or is about to) on state */
+	uint32_t spin_iters;     /* how long the stub spins before sleeping; 0: never */
+	uint8_t pad0[48];
+	/* VMM -> stub */
+	struct stub_regs in;
+	uint32_t nops;
+	uint32_t pad1;
+	struct stub_op ops[STUB_MAX_OPS];
+	/* stub -> VMM */
+	struct stub_report out;
+};
+
+_Static_assert(sizeof(struct stub_ctl) <= STUB_CTL_BYTES, "control page overflows");
+
+#endif

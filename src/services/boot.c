@@ -1,0 +1,111 @@
+/* boot.c: ostd_main: unpack the root, find the program, build its process and run it. */
+#include <ostd/boot.h>
+#include <ostd/console.h>
+#include <ostd/errno.h>
+#include <ostd/heap.h>
+#include <ostd/log.h>
+#include <ostd/string.h>
+#include <ostd/task.h>
+#include <ostd/user_mode.h>
+#include <abi/fcntl.h>
+#include <abi/stat.h>
+#include <exec/exec.h>
+#include <fs/cpio.h>
+#include <fs/path.h>
+#include <fs/ramfs.h>
+#include <process/process.h>
+#include <boot/boot.h>
+
+/* Exit statuses of a shell that cannot find or cannot run a command. */
+#define STATUS_NOT_FOUND 127
+#define STATUS_CANNOT_EXEC 126
+
+static __noreturn void boot_fail(const char *name, const char *reason, int status)
+{
+	char msg[320];
+	int n = ksnprintf(msg, sizeof(msg), "keel: %s: %s\n", name, reason);
+
+	console_write(CONSOLE_ERR, msg, (size_t)MIN(n, (int)sizeof(msg) - 1));
+	ostd_shutdown(status);
+}
+
+static const char *boot_reason(int err)
+{
+	switch (err) {
+	case -ENOEXEC: return "Exec format error";
+	case -EACCES:  return "Permission denied";
+	case -E2BIG:   return "Argument list too long";
+	case -ENOMEM:  return "Out of memory";
+	default:       return "cannot execute";
+	}
+}
+
+static void boot_process_task(void *arg)
+{
+	struct process *p = arg;
+
+	ostd_shutdown(process_run(p));
+}
+
+/* Loads the program into a new process and starts it: 0, or an errno for boot_reason. */
+static int boot_start(struct inode *root, struct inode *exe, const char *path,
+		      const struct boot_info *bi)
+{
+	struct inode *procself;
+	struct elf_image img;
+	struct process *p;
+	uaddr_t sp;
+	int err;
+
+	if (!ramfs_is_regular(exe) || !(exe->mode & 0111))
+		return -EACCES;
+	p = process_create(root, path);
+	if (!p)
+		return -ENOMEM;
+	err = elf_load(&p->mm, exe->data, exe->size, &img);
+	if (!err)
+		err = stack_build(&p->mm, &img, bi->argc, bi->argv, bi->envp, path, &sp);
+	if (err)
+		goto out_destroy_process;
+	/* /proc/self/exe: with one process, a plain symlink is exactly right. */
+	if (path_lookup(root, root, "/proc/self", 0, &procself) == 0)
+		ramfs_symlink(procself, "exe", 3, path, strlen(path), NULL);
+	user_context_init(&p->ctx, img.entry, sp);
+	err = -ENOMEM;
+	if (!task_spawn(boot_process_task, p))
+		goto out_destroy_process;
+	return 0;
+
+out_destroy_process:
+	process_destroy(p);
+	return err;
+}
+
+void ostd_main(void)
+{
+	const struct boot_info *bi = ostd_boot_info();
+	struct inode *root, *exe;
+	const char *name;
+	char *path = NULL;
+	int err;
+
+	if (bi->argc < 1 || !bi->argv[0])
+		boot_fail("", "no program given", STATUS_NOT_FOUND);
+	name = bi->argv[0];
+	root = boot_build_root(bi);
+	if (!root)
+		boot_fail(name, "out of memory", STATUS_CANNOT_EXEC);
+	err = boot_find_program(root, name, &exe, &path);
+	if (err && bi->host_program) {
+		err = boot_install_host_program(root, bi->host_program, &exe);
+		path = err ? NULL : kstrdup(bi->host_program->name);
+		if (!err && !path)
+			err = -ENOMEM;
+	}
+	if (err)
+		boot_fail(name, "not found", STATUS_NOT_FOUND);
+	err = boot_start(root, exe, path, bi);
+	kfree(path);
+	if (err)
+		boot_fail(name, boot_reason(err), STATUS_CANNOT_EXEC);
+}

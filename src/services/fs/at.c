@@ -1,0 +1,67 @@
+/* fs/at.c: copying user paths and resolving them against the *at() directory fd. */
+#include <ostd/errno.h>
+#include <ostd/heap.h>
+#include <ostd/user_copy.h>
+#include <abi/fcntl.h>
+#include <fs/file.h>
+#include <fs/fs_syscalls.h>
+#include <fs/path.h>
+#include <fs/ramfs.h>
+#include <process/process.h>
+
+int fs_path_copy(const char __user *upath, bool allow_empty, char **out)
+{
+	char *buf = kmalloc(PATH_MAX);
+	long n;
+
+	if (!buf)
+		return -ENOMEM;
+	n = strncpy_from_user(buf, upath, PATH_MAX);
+	if (n == 0 && !allow_empty)
+		n = -ENOENT;
+	if (n < 0) {
+		kfree(buf);
+		return (int)n;
+	}
+	*out = buf;
+	return 0;
+}
+
+int fs_dirfd_inode(struct process *p, int dirfd, struct inode **out)
+{
+	struct file *f;
+
+	if (dirfd == AT_FDCWD) {
+		*out = p->cwd;
+		return 0;
+	}
+	f = fdtable_get(p->fdt, dirfd);
+	if (!f)
+		return -EBADF;
+	if (!f->inode || !ramfs_is_dir(f->inode))
+		return -ENOTDIR;
+	*out = f->inode;
+	return 0;
+}
+
+int fs_lookup_at(struct process *p, int dirfd, const char __user *upath, unsigned int flags,
+		 struct inode **out)
+{
+	struct inode *start = p->cwd;
+	char *path = NULL;
+	int err;
+
+	err = fs_path_copy(upath, false, &path);
+	if (err)
+		return err;
+	/* An absolute path ignores dirfd entirely, even a bad one, as on Linux. */
+	if (path[0] != '/') {
+		err = fs_dirfd_inode(p, dirfd, &start);
+		if (err)
+			goto out_free_path;
+	}
+	err = path_lookup(p->root, start, path, flags, out);
+out_free_path:
+	kfree(path);
+	return err;
+}

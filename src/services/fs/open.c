@@ -1,0 +1,182 @@
+/* fs/open.c: open, openat, close, dup, dup2, dup3 and fcntl. */
+#include <ostd/errno.h>
+#include <ostd/heap.h>
+#include <abi/fcntl.h>
+#include <abi/stat.h>
+#include <fs/file.h>
+#include <fs/fs_syscalls.h>
+#include <fs/path.h>
+#include <fs/ramfs.h>
+#include <process/process.h>
+
+#define OPEN_FLAGS_KNOWN (O_ACCMODE | O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_APPEND | \
+			  O_NONBLOCK | O_DSYNC | O_ASYNC | O_DIRECT | O_LARGEFILE | \
+			  O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_SYNC | O_PATH)
+
+/* Finds the file to open, creating it for O_CREAT. */
+static int open_find(struct process *p, struct inode *start, const char *path, int flags,
+		     unsigned int mode, struct inode **out)
+{
+	unsigned int lookup = (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
+	struct inode *dir;
+	const char *name;
+	size_t len;
+	bool must_dir;
+	int err;
+
+	err = path_lookup(p->root, start, path, lookup, out);
+	if (!(flags & O_CREAT))
+		return err;
+	if (err == 0)
+		return (flags & O_EXCL) ? -EEXIST : 0;
+	if (err != -ENOENT)
+		return err;
+	err = path_lookup_parent(p->root, start, path, &dir, &name, &len, &must_dir);
+	if (err)
+		return err;
+	if (must_dir)
+		return -EISDIR;
+	return ramfs_create(dir, name, len, S_IFREG | (mode & 07777), out);
+}
+
+/* The checks between finding a file and opening it, as Linux orders them. */
+static int open_check(struct inode *i, int flags)
+{
+	int acc = flags & O_ACCMODE;
+
+	if (flags & O_PATH)
+		return (flags & O_DIRECTORY) && !ramfs_is_dir(i) ? -ENOTDIR : 0;
+	if (ramfs_is_symlink(i))
+		return -ELOOP;
+	if ((flags & O_DIRECTORY) && !ramfs_is_dir(i))
+		return -ENOTDIR;
+	if (ramfs_is_dir(i) && (acc != O_RDONLY || (flags & O_CREAT)))
+		return -EISDIR;
+	if (acc == O_ACCMODE)
+		return -EINVAL;
+	return 0;
+}
+
+long sys_openat(int dirfd, const char __user *upath, int flags, unsigned int mode)
+{
+	struct process *p = process_current();
+	struct inode *start = p->cwd, *i;
+	struct file *f;
+	char *path = NULL;
+	int err, fd;
+
+	if (flags & ~OPEN_FLAGS_KNOWN)
+		return (flags & O_TMPFILE) == O_TMPFILE ? -EOPNOTSUPP : -EINVAL;
+	err = fs_path_copy(upath, false, &path);
+	if (err)
+		return err;
+	if (path[0] != '/') {
+		err = fs_dirfd_inode(p, dirfd, &start);
+		if (err)
+			goto out_free_path;
+	}
+	err = open_find(p, start, path, flags, mode, &i);
+	if (!err)
+		err = open_check(i, flags);
+	if (err)
+		goto out_free_path;
+	if ((flags & O_TRUNC) && ramfs_is_regular(i) && (flags & O_ACCMODE) != O_RDONLY) {
+		err = ramfs_resize(i, 0);
+		if (err)
+			goto out_free_path;
+	}
+	err = -ENOMEM;
+	f = ramfs_file_open(i, (unsigned int)flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC));
+	if (!f)
+		goto out_free_path;
+	fd = fdtable_install(p->fdt, f, 0, flags & O_CLOEXEC);
+	if (fd < 0)
+		file_put(f);
+	err = fd;
+out_free_path:
+	kfree(path);
+	return err;
+}
+
+long sys_open(const char __user *path, int flags, unsigned int mode)
+{
+	return sys_openat(AT_FDCWD, path, flags, mode);
+}
+
+long sys_close(int fd)
+{
+	return fdtable_close(process_current()->fdt, fd);
+}
+
+static long fd_dup_from(int oldfd, int min, bool cloexec)
+{
+	struct fdtable *t = process_current()->fdt;
+	struct file *f = fdtable_get(t, oldfd);
+	int fd;
+
+	if (!f)
+		return -EBADF;
+	if (min < 0 || min >= FDTABLE_SIZE)
+		return -EINVAL;
+	file_get(f);
+	fd = fdtable_install(t, f, min, cloexec);
+	if (fd < 0)
+		file_put(f);
+	return fd;
+}
+
+long sys_dup(int oldfd)
+{
+	return fd_dup_from(oldfd, 0, false);
+}
+
+long sys_dup3(int oldfd, int newfd, int flags)
+{
+	struct fdtable *t = process_current()->fdt;
+	struct file *f = fdtable_get(t, oldfd);
+
+	if (flags & ~O_CLOEXEC)
+		return -EINVAL;
+	if (oldfd == newfd)
+		return -EINVAL;
+	if (!f)
+		return -EBADF;
+	return fdtable_install_at(t, f, newfd, flags & O_CLOEXEC);
+}
+
+long sys_dup2(int oldfd, int newfd)
+{
+	if (oldfd == newfd)
+		return fdtable_get(process_current()->fdt, oldfd) ? newfd : -EBADF;
+	return sys_dup3(oldfd, newfd, 0);
+}
+
+/* F_SETFL may change only these; the access mode and creation flags stay. */
+#define SETFL_MASK (O_APPEND | O_NONBLOCK | O_ASYNC | O_DIRECT | O_NOATIME)
+
+long sys_fcntl(int fd, int cmd, unsigned long arg)
+{
+	struct fdtable *t = process_current()->fdt;
+	struct file *f = fdtable_get(t, fd);
+
+	if (!f)
+		return -EBADF;
+	switch (cmd) {
+	case F_DUPFD:
+		return fd_dup_from(fd, (int)MIN(arg, (unsigned long)FDTABLE_SIZE), false);
+	case F_DUPFD_CLOEXEC:
+		return fd_dup_from(fd, (int)MIN(arg, (unsigned long)FDTABLE_SIZE), true);
+	case F_GETFD:
+		return t->cloexec[fd] ? FD_CLOEXEC : 0;
+	case F_SETFD:
+		t->cloexec[fd] = arg & FD_CLOEXEC;
+		return 0;
+	case F_GETFL:
+		return (long)(f->flags | O_LARGEFILE);
+	case F_SETFL:
+		f->flags = (f->flags & ~SETFL_MASK) | ((unsigned int)arg & SETFL_MASK);
+		return 0;
+	default:
+		return -EINVAL;
+	}
+}

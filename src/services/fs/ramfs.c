@@ -1,0 +1,234 @@
+/* fs/ramfs.c: the in-memory file system's tree and its files' bytes. */
+#include <ostd/errno.h>
+#include <ostd/heap.h>
+#include <ostd/string.h>
+#include <ostd/time.h>
+#include <abi/fcntl.h>
+#include <abi/stat.h>
+#include <fs/ramfs.h>
+
+static uint64_t ramfs_next_ino = 1;
+
+bool ramfs_is_dir(const struct inode *i)     { return S_ISDIR(i->mode); }
+bool ramfs_is_symlink(const struct inode *i) { return S_ISLNK(i->mode); }
+bool ramfs_is_regular(const struct inode *i) { return S_ISREG(i->mode); }
+
+static struct inode *inode_new(uint32_t mode)
+{
+	struct inode *i = kzalloc(sizeof(*i));
+
+	if (!i)
+		return NULL;
+	i->ino = ramfs_next_ino++;
+	i->mode = mode;
+	i->nlink = S_ISDIR(mode) ? 2 : 1;
+	i->mtime_ns = clock_realtime_ns();
+	return i;
+}
+
+static void inode_free(struct inode *i)
+{
+	kfree(i->data);
+	kfree(i->name);
+	kfree(i);
+}
+
+struct inode *ramfs_create_root(void)
+{
+	struct inode *root = inode_new(S_IFDIR | 0755);
+
+	if (!root)
+		return NULL;
+	root->name = kstrdup("");
+	if (!root->name) {
+		kfree(root);
+		return NULL;
+	}
+	root->parent = root;
+	return root;
+}
+
+/* Directories form a tree (no hard links to them), so recursion ends at the leaves; its
+ * depth is bounded by PATH_MAX / 2 levels. */
+void ramfs_destroy(struct inode *root)
+{
+	struct dentry *d, *next;
+
+	for (d = root->children; d; d = next) {
+		next = d->next;
+		ramfs_destroy(d->inode);
+		kfree(d->name);
+		kfree(d);
+	}
+	inode_free(root);
+}
+
+int ramfs_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
+{
+	struct dentry *d;
+
+	if (!ramfs_is_dir(dir))
+		return -ENOTDIR;
+	for (d = dir->children; d; d = d->next) {
+		if (strlen(d->name) == len && memcmp(d->name, name, len) == 0) {
+			*out = d->inode;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}
+
+static int name_check(const char *name, size_t len)
+{
+	size_t k;
+
+	if (len == 0 || (len == 1 && name[0] == '.') ||
+	    (len == 2 && name[0] == '.' && name[1] == '.'))
+		return -EINVAL;
+	if (len > NAME_MAX)
+		return -ENAMETOOLONG;
+	for (k = 0; k < len; k++)
+		if (name[k] == '/' || name[k] == '\0')
+			return -EINVAL;
+	return 0;
+}
+
+/* Links a fresh inode into dir under name; frees it on failure. */
+static int dir_link(struct inode *dir, const char *name, size_t len, struct inode *i)
+{
+	struct dentry *d = kzalloc(sizeof(*d));
+
+	if (!d)
+		goto out_free_inode;
+	d->name = kstrndup(name, len);
+	if (!d->name)
+		goto out_free_dentry;
+	if (ramfs_is_dir(i)) {
+		i->name = kstrndup(name, len);
+		if (!i->name)
+			goto out_free_name;
+		i->parent = dir;
+		dir->nlink++;
+	}
+	d->inode = i;
+	if (dir->last_child)
+		dir->last_child->next = d;
+	else
+		dir->children = d;
+	dir->last_child = d;
+	dir->mtime_ns = clock_realtime_ns();
+	return 0;
+
+out_free_name:
+	kfree(d->name);
+out_free_dentry:
+	kfree(d);
+out_free_inode:
+	inode_free(i);
+	return -ENOMEM;
+}
+
+/* The checks every create makes before allocating anything. */
+static int create_check(struct inode *dir, const char *name, size_t len)
+{
+	struct inode *old;
+	int err;
+
+	if (!ramfs_is_dir(dir))
+		return -ENOTDIR;
+	err = name_check(name, len);
+	if (err)
+		return err;
+	if (ramfs_lookup(dir, name, len, &old) == 0)
+		return -EEXIST;
+	return 0;
+}
+
+int ramfs_create(struct inode *dir, const char *name, size_t len, uint32_t mode,
+		 struct inode **out)
+{
+	struct inode *i;
+	int err;
+
+	if (!S_ISDIR(mode) && !S_ISREG(mode))
+		return -EINVAL;
+	err = create_check(dir, name, len);
+	if (err)
+		return err;
+	i = inode_new(mode);
+	if (!i)
+		return -ENOMEM;
+	err = dir_link(dir, name, len, i);
+	if (err)
+		return err;
+	if (out)
+		*out = i;
+	return 0;
+}
+
+int ramfs_symlink(struct inode *dir, const char *name, size_t len, const char *target,
+		  size_t tlen, struct inode **out)
+{
+	struct inode *i;
+	int err;
+
+	if (tlen >= PATH_MAX)
+		return -ENAMETOOLONG;
+	err = create_check(dir, name, len);
+	if (err)
+		return err;
+	i = inode_new(S_IFLNK | 0777);
+	if (!i)
+		return -ENOMEM;
+	i->data = kstrndup(target, tlen);
+	if (!i->data) {
+		inode_free(i);
+		return -ENOMEM;
+	}
+	i->size = strlen(i->data);
+	i->cap = i->size + 1;
+	err = dir_link(dir, name, len, i);
+	if (err)
+		return err;
+	if (out)
+		*out = i;
+	return 0;
+}
+
+int ramfs_resize(struct inode *file, uint64_t size)
+{
+	if (!ramfs_is_regular(file))
+		return -EINVAL;
+	if (size > RAMFS_FILE_MAX)
+		return -EFBIG;
+	if (size > file->cap) {
+		/* Grow geometrically so appends are not quadratic. */
+		size_t cap = MAX((size_t)size, MIN(file->cap * 2, (size_t)RAMFS_FILE_MAX));
+		char *data = krealloc(file->data, cap);
+
+		if (!data)
+			return -ENOMEM;
+		file->data = data;
+		file->cap = cap;
+	}
+	if (size > file->size)
+		memset(file->data + file->size, 0, size - file->size);
+	file->size = size;
+	file->mtime_ns = clock_realtime_ns();
+	return 0;
+}
+
+int ramfs_set_data(struct inode *file, const void *buf, size_t n)
+{
+	int err;
+
+	if (!ramfs_is_regular(file))
+		return -EINVAL;
+	file->size = 0;
+	err = ramfs_resize(file, n);
+	if (err)
+		return err;
+	if (n)
+		memcpy(file->data, buf, n);
+	return 0;
+}

@@ -1,0 +1,51 @@
+/* exec/exec.h: loading a static ELF executable and building its initial stack. */
+#ifndef SERVICES_EXEC_EXEC_H
+#define SERVICES_EXEC_EXEC_H
+
+#include <ostd/types.h>
+
+struct mm;
+
+#define ELF_MAX_PHNUM   128       /* more program headers than this: -ENOEXEC */
+#define ELF_MAX_LOADS   32        /* PT_LOAD segments we keep track of */
+#define ELF_PIE_BASE    0x555555554000ull   /* where static-PIE programs are loaded */
+
+struct elf_segment {
+	uaddr_t vaddr;        /* with the load bias applied */
+	uint64_t offset, filesz, memsz;
+	unsigned int prot;    /* PROT_* */
+};
+
+/* What a validated executable needs from the loader and the stack builder. */
+struct elf_image {
+	uaddr_t entry;        /* all addresses with the load bias applied */
+	uaddr_t phdr;         /* the program headers in memory (AT_PHDR) */
+	uint16_t phnum, phent;
+	uaddr_t bias;
+	uaddr_t brk_start;    /* the page after the highest segment */
+	unsigned int nsegs;
+	struct elf_segment segs[ELF_MAX_LOADS];
+};
+
+/* Validates file[0..size) as a static x86-64 executable (ET_EXEC, or ET_DYN without
+ * PT_INTERP at ELF_PIE_BASE) for the current machine's user range, and describes it in
+ * *img. Changes nothing. -ENOEXEC for anything it cannot load. */
+int elf_parse(const void *file, size_t size, struct elf_image *img);
+
+/* elf_parse, then maps the segments into mm (areas, frames with the segment permissions,
+ * file bytes, zeroed bss) and sets the break after them. On failure mm is as before. */
+int elf_load(struct mm *mm, const void *file, size_t size, struct elf_image *img);
+
+/* Limit on the bytes of argument and environment strings (Linux: a quarter of the stack). */
+#define STACK_STRINGS_MAX (2ull << 20)
+#define STACK_MINSIGSTKSZ 4096
+#define STACK_PLATFORM    "x86_64"
+
+/* Writes argc, argv, envp, the auxiliary vector and their strings at the top of mm's stack,
+ * as Linux lays them out, and returns the initial rsp (16-byte aligned) in *sp.
+ * argv[0..argc) and envp (NULL-terminated) are kernel strings; execfn is AT_EXECFN.
+ * -E2BIG when the strings do not fit, -EFAULT, -ENOMEM. */
+int stack_build(struct mm *mm, const struct elf_image *img, int argc, char *const argv[],
+		char *const envp[], const char *execfn, uaddr_t *sp);
+
+#endif

@@ -1,0 +1,47 @@
+/* fs/fs_syscalls.h: the file-system syscalls, and the path helpers they share. */
+#ifndef SERVICES_FS_FS_SYSCALLS_H
+#define SERVICES_FS_FS_SYSCALLS_H
+
+#include <ostd/types.h>
+#include <abi/stat.h>
+#include <abi/uio.h>
+
+struct inode;
+struct process;
+
+/* Copies a user path into a new PATH_MAX buffer (*out, to kfree): 0, -EFAULT,
+ * -ENAMETOOLONG, -ENOENT (empty, unless allow_empty), -ENOMEM. */
+int fs_path_copy(const char __user *upath, bool allow_empty, char **out);
+/* The directory a relative path of an *at() call starts from: 0, -EBADF, -ENOTDIR. */
+int fs_dirfd_inode(struct process *p, int dirfd, struct inode **out);
+/* Resolves upath relative to dirfd with LOOKUP_* flags. */
+int fs_lookup_at(struct process *p, int dirfd, const char __user *upath, unsigned int flags,
+		 struct inode **out);
+
+long sys_read(int fd, void __user *buf, size_t count);
+long sys_write(int fd, const void __user *buf, size_t count);
+long sys_readv(int fd, const struct iovec __user *iov, int iovcnt);
+long sys_writev(int fd, const struct iovec __user *iov, int iovcnt);
+long sys_pread64(int fd, void __user *buf, size_t count, int64_t off);
+long sys_lseek(int fd, int64_t off, int whence);
+long sys_open(const char __user *path, int flags, unsigned int mode);
+long sys_openat(int dirfd, const char __user *path, int flags, unsigned int mode);
+long sys_close(int fd);
+long sys_dup(int oldfd);
+long sys_dup2(int oldfd, int newfd);
+long sys_dup3(int oldfd, int newfd, int flags);
+long sys_fcntl(int fd, int cmd, unsigned long arg);
+long sys_ioctl(int fd, unsigned int cmd, unsigned long arg);
+long sys_fstat(int fd, struct stat __user *st);
+long sys_stat(const char __user *path, struct stat __user *st);
+long sys_lstat(const char __user *path, struct stat __user *st);
+long sys_newfstatat(int dirfd, const char __user *path, struct stat __user *st, int flags);
+long sys_access(const char __user *path, int mode);
+long sys_faccessat(int dirfd, const char __user *path, int mode);
+long sys_faccessat2(int dirfd, const char __user *path, int mode, int flags);
+long sys_readlink(const char __user *path, char __user *buf, int bufsiz);
+long sys_readlinkat(int dirfd, const char __user *path, char __user *buf, int bufsiz);
+long sys_getcwd(char __user *buf, size_t size);
+long sys_getdents64(int fd, void __user *dirp, unsigned int count);
+
+#endif

@@ -1,0 +1,58 @@
+/* fs/ramfs.h: the in-memory file system: directories, regular files and symlinks. */
+#ifndef SERVICES_FS_RAMFS_H
+#define SERVICES_FS_RAMFS_H
+
+#include <ostd/types.h>
+
+struct dentry;
+
+/* One file of any type. Directories know their name and parent (for "..", getcwd);
+ * a symlink's target and a regular file's bytes live in data[0..size). */
+struct inode {
+	uint64_t ino;
+	uint32_t mode;          /* S_IF* type and permission bits */
+	uint32_t uid, gid;
+	uint32_t nlink;
+	uint64_t mtime_ns;
+	uint64_t size;
+	char *data;
+	size_t cap;
+	struct inode *parent;   /* directories only; the root is its own parent */
+	char *name;             /* directories only; "" for the root */
+	struct dentry *children, *last_child;
+};
+
+struct dentry {
+	char *name;
+	struct inode *inode;
+	struct dentry *next;
+};
+
+/* Largest regular file ramfs keeps (its bytes are one kmalloc'd buffer). */
+#define RAMFS_FILE_MAX (1ull << 30)
+
+/* A new empty root directory (mode 0755), or NULL. */
+struct inode *ramfs_create_root(void);
+/* Frees the tree under and including root. */
+void ramfs_destroy(struct inode *root);
+
+bool ramfs_is_dir(const struct inode *i);
+bool ramfs_is_symlink(const struct inode *i);
+bool ramfs_is_regular(const struct inode *i);
+
+/* Finds name[0..len) in dir: 0 and *out, -ENOENT, -ENOTDIR (dir is not a directory). */
+int ramfs_lookup(struct inode *dir, const char *name, size_t len, struct inode **out);
+/* Creates an entry of the given mode (directory or regular file): -EEXIST when taken,
+ * -ENOTDIR, -ENAMETOOLONG, -EINVAL for "", "." or ".." or a name with '/', -ENOMEM. */
+int ramfs_create(struct inode *dir, const char *name, size_t len, uint32_t mode,
+		 struct inode **out);
+/* Creates a symlink to target[0..tlen). Same errors as ramfs_create. */
+int ramfs_symlink(struct inode *dir, const char *name, size_t len, const char *target,
+		  size_t tlen, struct inode **out);
+
+/* Replaces a regular file's contents with buf[0..n) (-EFBIG, -ENOMEM). */
+int ramfs_set_data(struct inode *file, const void *buf, size_t n);
+/* Makes room for size bytes (zero-filling any growth) and sets the size. */
+int ramfs_resize(struct inode *file, uint64_t size);
+
+#endif

@@ -1,0 +1,78 @@
+/* mm/mm.h: a process's memory areas (the Linux VMAs) over its vmspace, and demand paging. */
+#ifndef SERVICES_MM_MM_H
+#define SERVICES_MM_MM_H
+
+#include <ostd/types.h>
+
+struct vmspace;
+
+/* What an area is for; only the stack and heap are treated specially. */
+#define AREA_ANON   0x1u
+#define AREA_IMAGE  0x2u   /* a segment of the executable */
+#define AREA_HEAP   0x4u
+#define AREA_STACK  0x8u
+
+/* [start, end) page aligned; prot holds PROT_* bits. Kept sorted, never overlapping. */
+struct mm_area {
+	uaddr_t start, end;
+	unsigned int prot;
+	unsigned int flags;
+	struct mm_area *next;
+};
+
+#define MM_STACK_SIZE   (8ull << 20)
+#define MM_HEAP_MAX     (1ull << 30)   /* how far brk may grow past its start */
+
+struct mm {
+	struct vmspace *vs;
+	struct mm_area *areas;
+	uaddr_t brk_start, brk;    /* the heap area is [brk_start, ALIGN_UP(brk)) */
+	uaddr_t stack_top;         /* one past the stack's highest byte */
+	uaddr_t mmap_top;          /* top-down placement starts below this */
+};
+
+/* Sets up an empty mm over vs and makes mm_fault vs's fault handler. The stack area
+ * (MM_STACK_SIZE below stack_top) and the mmap region are placed from vmspace_user_end(). */
+int mm_init(struct mm *mm, struct vmspace *vs);
+/* Forgets every area (the vmspace itself is the caller's to destroy). */
+void mm_release(struct mm *mm);
+
+/* The area holding addr, or NULL. */
+struct mm_area *mm_area_find(const struct mm *mm, uaddr_t addr);
+/* True when some area meets [start, end). */
+bool mm_range_is_used(const struct mm *mm, uaddr_t start, uaddr_t end);
+/* Adds an area over [start, end) (page aligned); -EEXIST if it meets another, -ENOMEM. */
+int mm_area_insert(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int prot,
+		   unsigned int flags);
+/* Removes [start, end) from the areas, splitting those that straddle its ends, and unmaps it.
+ * Only -ENOMEM (a split needs memory); nothing changed then. */
+int mm_area_remove(struct mm *mm, uaddr_t start, uaddr_t end);
+/* Changes the protection of [start, end), splitting areas; -ENOMEM when part of the range
+ * is not in an area (as Linux's mprotect), nothing changed then. */
+int mm_area_protect(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int prot);
+/* A free, page-aligned range of len bytes: hint when it is free and in range, else the
+ * highest free one below mm->mmap_top. 0 when there is none. */
+uaddr_t mm_find_free(const struct mm *mm, size_t len, uaddr_t hint);
+
+/* Demand paging: maps a zeroed frame at va when va lies in an area whose protection allows
+ * access (VM_READ or VM_WRITE, VM_EXEC); -EFAULT otherwise. */
+int mm_fault(struct mm *mm, uaddr_t va, unsigned int access);
+
+/* VM_* bits for PROT_* bits. */
+unsigned int mm_prot_to_vm(unsigned int prot);
+
+/* The syscalls' workers, on an explicit mm (the sys_* wrappers use the current process). */
+long mm_brk(struct mm *mm, uaddr_t addr);
+long mm_mmap(struct mm *mm, uaddr_t addr, size_t len, unsigned long prot, unsigned long flags,
+	     int fd, uint64_t off);
+long mm_munmap(struct mm *mm, uaddr_t addr, size_t len);
+long mm_mprotect(struct mm *mm, uaddr_t addr, size_t len, unsigned long prot);
+
+long sys_brk(unsigned long addr);
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+	      unsigned long fd, unsigned long off);
+long sys_munmap(unsigned long addr, size_t len);
+long sys_mprotect(unsigned long addr, size_t len, unsigned long prot);
+long sys_madvise(unsigned long addr, size_t len, int advice);
+
+#endif

@@ -1,0 +1,16 @@
+/* time/clock.h: the clock syscalls. */
+#ifndef SERVICES_TIME_CLOCK_H
+#define SERVICES_TIME_CLOCK_H
+
+#include <ostd/types.h>
+#include <abi/time.h>
+
+/* The time of clock id in *ts: 0, or -EINVAL for an unknown clock. */
+int clock_read(int id, struct timespec *ts);
+
+long sys_clock_gettime(int id, struct timespec __user *ts);
+long sys_clock_getres(int id, struct timespec __user *ts);
+long sys_gettimeofday(struct timeval __user *tv, struct timezone __user *tz);
+long sys_time(int64_t __user *t);
+
+#endif

@@ -1,0 +1,67 @@
+/* mm/fault.c: setting up a process's mm, and demand paging of its areas. */
+#include <ostd/errno.h>
+#include <ostd/frame.h>
+#include <ostd/vmspace.h>
+#include <abi/mman.h>
+#include <mm/mm.h>
+
+/* Keep a gap between the stack and the highest mmap so a growing stack faults, not overwrites. */
+#define MM_STACK_GAP (1ull << 20)
+
+static int mm_vmspace_fault(void *arg, uaddr_t va, unsigned int access)
+{
+	return mm_fault(arg, va, access);
+}
+
+int mm_init(struct mm *mm, struct vmspace *vs)
+{
+	uaddr_t end = ALIGN_DOWN(vmspace_user_end(), PAGE_SIZE);
+	uaddr_t start = vmspace_user_start();
+	int err;
+
+	if (end <= start || end - start < 4 * (MM_STACK_SIZE + MM_STACK_GAP))
+		return -ENOMEM;
+	mm->vs = vs;
+	mm->areas = NULL;
+	mm->brk_start = mm->brk = 0;
+	/* The top page stays unmapped so a runaway string read off the stack end faults. */
+	mm->stack_top = end - PAGE_SIZE;
+	mm->mmap_top = mm->stack_top - MM_STACK_SIZE - MM_STACK_GAP;
+	err = mm_area_insert(mm, mm->stack_top - MM_STACK_SIZE, mm->stack_top,
+			     PROT_READ | PROT_WRITE, AREA_STACK);
+	if (err)
+		return err;
+	vmspace_set_fault_handler(vs, mm_vmspace_fault, mm);
+	return 0;
+}
+
+/* x86 semantics: any of read, write or exec permission lets a page be read. */
+static bool area_allows(const struct mm_area *a, unsigned int access)
+{
+	if ((access & VM_WRITE) && !(a->prot & PROT_WRITE))
+		return false;
+	if ((access & VM_EXEC) && !(a->prot & PROT_EXEC))
+		return false;
+	return (a->prot & (PROT_READ | PROT_WRITE | PROT_EXEC)) != 0;
+}
+
+int mm_fault(struct mm *mm, uaddr_t va, unsigned int access)
+{
+	struct mm_area *a = mm_area_find(mm, va);
+	struct vm_query q;
+	struct frame *f;
+	int err;
+
+	if (!a || !area_allows(a, access))
+		return -EFAULT;
+	/* A page that is there already faulted for its protection, which paging cannot fix. */
+	if (vmspace_query(mm->vs, ALIGN_DOWN(va, PAGE_SIZE), &q) == 0)
+		return -EFAULT;
+	f = frame_alloc(FRAME_USER);
+	if (!f)
+		return -EFAULT;
+	err = vmspace_map(mm->vs, ALIGN_DOWN(va, PAGE_SIZE), f, mm_prot_to_vm(a->prot));
+	/* The mapping holds its own reference now (or failed to take one). */
+	frame_put(f);
+	return err ? -EFAULT : 0;
+}

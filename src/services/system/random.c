@@ -1,0 +1,31 @@
+/* system/random.c: getrandom. */
+#include <ostd/boot.h>
+#include <ostd/errno.h>
+#include <ostd/user_copy.h>
+#include <abi/random.h>
+#include <system/system.h>
+
+#define RANDOM_CHUNK 256
+/* Linux returns at most this much per call (and never blocks once seeded). */
+#define RANDOM_MAX   (32u << 20)
+
+long sys_getrandom(void __user *ubuf, size_t count, unsigned int flags)
+{
+	uint8_t chunk[RANDOM_CHUNK];
+	size_t done = 0;
+
+	if (flags & ~(unsigned int)(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if ((flags & GRND_RANDOM) && (flags & GRND_INSECURE))
+		return -EINVAL;
+	count = MIN(count, (size_t)RANDOM_MAX);
+	while (done < count) {
+		size_t k = MIN(count - done, sizeof(chunk));
+
+		ostd_random_bytes(chunk, k);
+		if (copy_to_user((uint8_t __user *)ubuf + done, chunk, k))
+			return done ? (long)done : -EFAULT;
+		done += k;
+	}
+	return (long)done;
+}
