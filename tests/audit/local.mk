@@ -8,13 +8,14 @@ AUDIT_TESTS = \
 	tests/audit/planted_inline_asm.sh \
 	tests/audit/planted_raw_opcode.sh \
 	tests/audit/planted_user_deref.sh \
+	tests/audit/planted_ostd_override.sh \
 	tests/audit/planted_riscv_opcode.sh \
 	tests/audit/missing_sparse.sh
 TESTS += $(AUDIT_TESTS)
 EXTRA_DIST += $(AUDIT_TESTS) tests/audit/audit_lib.sh \
 	tests/audit/fixtures/libc_include.c tests/audit/fixtures/extern_puts.c \
 	tests/audit/fixtures/inline_asm.c tests/audit/fixtures/raw_opcode.c \
-	tests/audit/fixtures/user_deref.c
+	tests/audit/fixtures/user_deref.c tests/audit/fixtures/ostd_override.c
 
 # Disassemblers: binutils' for x86-64; for RISC-V whichever is installed (llvm-objdump
 # reads both), or none, and the RISC-V test says SKIP.

@@ -15,13 +15,14 @@ check_output() {
 	fi
 }
 
-check_output "busybox uname -s -m -r" "Linux x86_64 6.1.0-keel" busybox uname -s -m -r
+check_output "busybox uname -s -r -m" "Linux 6.1.0-keel x86_64" busybox uname -s -r -m
 check_output "busybox echo" "hello from busybox" busybox echo hello from busybox
 check_output "applet through PATH symlink" "a b" echo a b
 check_output "cat /etc/passwd" "root:x:0:0:root:/root:/bin/sh" cat /etc/passwd
 check_output "ls /" "bin
 dev
 etc
+linuxrc
 proc
 root
 sbin

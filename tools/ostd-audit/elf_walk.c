@@ -11,9 +11,15 @@
 static int elf_walk_object(const char *name, Elf *elf, elf_walk_fn fn, void *arg)
 {
 	GElf_Ehdr ehdr;
+	size_t nsections;
 
 	if (elf_kind(elf) != ELF_K_ELF || !gelf_getehdr(elf, &ehdr) || ehdr.e_type != ET_REL) {
 		fprintf(stderr, "ostd-audit: %s: not a relocatable ELF object\n", name);
+		return -ENOEXEC;
+	}
+	/* A truncated object would otherwise look empty, and an empty object passes. */
+	if (elf_getshdrnum(elf, &nsections) || !nsections || !elf_getscn(elf, nsections - 1)) {
+		fprintf(stderr, "ostd-audit: %s: truncated or corrupt ELF object\n", name);
 		return -ENOEXEC;
 	}
 	return fn(name, elf, arg);
@@ -22,20 +28,33 @@ static int elf_walk_object(const char *name, Elf *elf, elf_walk_fn fn, void *arg
 static int elf_walk_archive(const char *path, int fd, Elf *ar, elf_walk_fn fn, void *arg)
 {
 	Elf_Cmd cmd = ELF_C_READ;
-	Elf *member;
+	unsigned int objects = 0;
 	int err = 0;
 
-	while (!err && (member = elf_begin(fd, cmd, ar)) != NULL) {
-		Elf_Arhdr *hdr = elf_getarhdr(member);
+	/* elf_next() says ELF_C_NULL after the last member; a NULL member before that means
+	 * the archive is cut short, and the members never read would escape the audit. */
+	while (!err && cmd != ELF_C_NULL) {
+		Elf *member = elf_begin(fd, cmd, ar);
+		Elf_Arhdr *hdr;
 		char name[4096];
 
+		if (!member) {
+			err = -ENOEXEC;
+			break;
+		}
+		hdr = elf_getarhdr(member);
 		/* The symbol index ("/") and long-name table ("//") are not objects. */
 		if (hdr && hdr->ar_name[0] != '/') {
 			snprintf(name, sizeof(name), "%s(%s)", path, hdr->ar_name);
 			err = elf_walk_object(name, member, fn, arg);
+			objects++;
 		}
 		cmd = elf_next(member);
 		elf_end(member);
+	}
+	if (err == -ENOEXEC || (!err && !objects)) {
+		fprintf(stderr, "ostd-audit: %s: truncated archive or no objects in it\n", path);
+		err = -ENOEXEC;
 	}
 	return err;
 }

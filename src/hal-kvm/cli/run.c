@@ -35,8 +35,26 @@ struct run_modules {
 	struct boot_module host_program;
 	bool has_host_program;
 	GByteArray *root_cpio;
-	gchar *initrd_data, *program_data;
+	gchar *initrd_data, *program_data, *program_name;
 };
+
+static void run_modules_free(struct run_modules *m)
+{
+	if (m->root_cpio)
+		g_byte_array_unref(m->root_cpio);
+	g_free(m->initrd_data);
+	g_free(m->program_data);
+	g_free(m->program_name);
+}
+
+static void run_options_free(struct run_options *o)
+{
+	g_free(o->engine);
+	g_free(o->mem);
+	g_free(o->root);
+	g_free(o->initrd);
+	g_free(o->log);
+}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -103,7 +121,9 @@ static int read_host_program(const char *prog, struct run_modules *m)
 		return -EACCES;
 	}
 	abs = realpath(prog, NULL);
-	m->host_program = (struct boot_module){ .name = abs ? abs : g_strdup(prog),
+	m->program_name = abs ? g_strdup(abs) : g_strdup(prog);
+	free(abs);
+	m->host_program = (struct boot_module){ .name = m->program_name,
 						.data = m->program_data,
 						.size = (size_t)st.st_size };
 	m->has_host_program = true;
@@ -181,24 +201,32 @@ int cli_run(int argc, char **argv)
 {
 	struct run_options o = { 0 };
 	struct run_modules m = { 0 };
-	struct vmm_config cfg;
+	struct vmm_config cfg = { 0 };
 	int err, status;
 
-	if (parse_options(&argc, &argv, &o))
+	if (parse_options(&argc, &argv, &o)) {
+		run_options_free(&o);
 		return KEEL_EXIT_USAGE;
+	}
 	/* argv[0] is "run"; a leading "--" ends the options. */
 	argc--, argv++;
 	if (argc > 0 && strcmp(argv[0], "--") == 0)
 		argc--, argv++;
 	err = build_config(&o, argc, argv, &m, &cfg);
-	if (err)
-		return err == -EINVAL ? KEEL_EXIT_USAGE :
-		       err == -ENOENT ? KEEL_EXIT_USAGE : KEEL_EXIT_CANNOT_RUN;
-	if (vmm_setup(&cfg))
-		return KEEL_EXIT_USAGE;
+	if (err) {
+		status = err == -EINVAL || err == -ENOENT ? KEEL_EXIT_USAGE : KEEL_EXIT_CANNOT_RUN;
+		goto out;
+	}
+	if (vmm_setup(&cfg)) {
+		status = KEEL_EXIT_USAGE;
+		goto out;
+	}
 	status = vmm_run();
 	vmm_teardown();
+out:
 	if (cfg.log && cfg.log != stderr)
 		fclose(cfg.log);
+	run_modules_free(&m);
+	run_options_free(&o);
 	return status;
 }

@@ -25,8 +25,8 @@ src/hal-kvm/stub/keel-stub: $(STUB_SRCS) $(STUB_HDRS) src/hal-kvm/stub/stub.lds
 		echo "keel-stub: instrumented; set STUB_CC to an uninstrumented compiler" >&2; \
 		rm -f $@; exit 1; fi
 
-noinst_LIBRARIES += libseccomp_engine.a
-libseccomp_engine_a_SOURCES = \
+# The engine's sources, also compiled into its unit tests (without ASan: they fork).
+SECCOMP_ENGINE_SRCS = \
 	src/hal-kvm/seccomp/seccomp_engine.c src/hal-kvm/seccomp/seccomp_engine.h \
 	src/hal-kvm/seccomp/stub_blob.S src/hal-kvm/seccomp/stub_image.c \
 	src/hal-kvm/seccomp/stub_image.h \
@@ -35,6 +35,11 @@ libseccomp_engine_a_SOURCES = \
 	src/hal-kvm/seccomp/space.c src/hal-kvm/seccomp/handoff.c \
 	src/hal-kvm/seccomp/handoff.h src/hal-kvm/seccomp/tlb.c \
 	src/hal-kvm/seccomp/run.c
+# .incbin finds the stub in the build tree.
+SECCOMP_ENGINE_CCASFLAGS = -Wa,-I$(top_builddir)
+
+noinst_LIBRARIES += libseccomp_engine.a
+libseccomp_engine_a_SOURCES = $(SECCOMP_ENGINE_SRCS)
 libseccomp_engine_a_CPPFLAGS = $(HOSTED_CPPFLAGS)
-libseccomp_engine_a_CCASFLAGS = -Wa,-I$(top_builddir)
+libseccomp_engine_a_CCASFLAGS = $(SECCOMP_ENGINE_CCASFLAGS)
 src/hal-kvm/seccomp/libseccomp_engine_a-stub_blob.$(OBJEXT): src/hal-kvm/stub/keel-stub

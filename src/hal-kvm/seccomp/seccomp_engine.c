@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <linux/seccomp.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -41,6 +40,7 @@ static const char *seccomp_host_check(const struct engine_config *cfg)
 static int seccomp_init(const struct engine_config *cfg, char *why, size_t why_len)
 {
 	const char *no = seccomp_host_check(cfg);
+	bool spin;
 	int err;
 
 	if (seccomp_engine.up) {
@@ -65,8 +65,10 @@ static int seccomp_init(const struct engine_config *cfg, char *why, size_t why_l
 		goto out_close_stub;
 	}
 	slots_init(&seccomp_engine.slots, (unsigned int)(cfg->area_bytes / STUB_CTL_BYTES));
-	seccomp_engine.spin_ns = cfg->spin ? SPIN_NS : 0;
-	seccomp_engine.stub_spin_iters = cfg->spin ? STUB_SPIN_ITERS : 0;
+	/* Spinning only helps when the other side has a CPU of its own. */
+	spin = cfg->spin && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+	seccomp_engine.spin_ns = spin ? SPIN_NS : 0;
+	seccomp_engine.stub_spin_iters = spin ? STUB_SPIN_ITERS : 0;
 	seccomp_engine.spaces = NULL;
 	seccomp_engine.up = true;
 	return 0;
@@ -77,22 +79,23 @@ out_close_stub:
 	return err;
 }
 
-/* Kills every stub (waiting for each to be gone), then the zygote. Contexts may still
- * point at their threads: those are detached, not freed. */
+/* Kills every stub (waiting for each to be gone), then the zygote. The spaces stay
+ * allocated (dead, unlisted): OSTD may still destroy them, and release their threads. */
 static void seccomp_fini(void)
 {
 	struct engine_space *s, *next;
 
 	if (!seccomp_engine.up)
 		return;
-	for (s = seccomp_engine.spaces; s; s = next) {
-		next = s->next;
-		seccomp_space_kill(s);
-		if (s->thread)
-			s->thread->space = NULL;
-		free(s);
-	}
+	pthread_mutex_lock(&seccomp_engine.lock);
+	s = seccomp_engine.spaces;
 	seccomp_engine.spaces = NULL;
+	pthread_mutex_unlock(&seccomp_engine.lock);
+	for (; s; s = next) {
+		next = s->next;
+		s->next = NULL;
+		seccomp_space_kill(s);
+	}
 	zygote_stop(&seccomp_engine.zygote);
 	close(seccomp_engine.stub_fd);
 	seccomp_engine.stub_fd = -1;

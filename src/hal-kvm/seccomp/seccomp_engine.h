@@ -1,6 +1,19 @@
 /* seccomp_engine.h: the seccomp engine's shared state: the process-wide engine, one
  * engine_space per guest address space (one stub process), one engine_thread per user
- * context (one stub thread with its control page). */
+ * context (one stub thread with its control page).
+ *
+ * Choices and limits (v0):
+ * - One stub thread per space: a second context running in a space that already has one
+ *   gets USER_RETURN_LOST. The control-page layout (STUB_CTL_BASE + i * page, one
+ *   alternate stack per thread) is ready for more.
+ * - W+X pages are never W+X on the host: see tlb.c.
+ * - The guest can reach the stub's syscall instruction and its control page. The filter
+ *   keeps the host safe; the VMM copies each report once and validates it; the worst a
+ *   guest gets is LOST (its stub killed), or a spurious INTERRUPTED when a kick races a
+ *   trap. It can map any RAM page (and up to 4 GiB past RAM's end) through the stub: the
+ *   isolation limit between guest processes that DESIGN.md states.
+ * - The stub sets the FS base with arch_prctl only when the kernel changed it; a guest
+ *   that writes it itself (wrfsbase) is not noticed. */
 #ifndef HAL_KVM_SECCOMP_ENGINE_H
 #define HAL_KVM_SECCOMP_ENGINE_H
 

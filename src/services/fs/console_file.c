@@ -48,8 +48,8 @@ static ssize_t console_file_write(struct file *f, const void __user *buf, size_t
 		if (copy_from_user(chunk, (const char __user *)buf + done, k))
 			return done ? (ssize_t)done : -EFAULT;
 		w = console_write(f->stream == 2 ? CONSOLE_ERR : CONSOLE_OUT, chunk, k);
-		if (w < 0)
-			return done ? (ssize_t)done : w;
+		if (w <= 0)
+			return done ? (ssize_t)done : (w < 0 ? w : -EIO);
 		done += (size_t)w;
 	}
 	return (ssize_t)done;

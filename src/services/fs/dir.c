@@ -1,8 +1,9 @@
-/* fs/dir.c: getdents64, getcwd, readlink and readlinkat. */
+/* fs/dir.c: directories: getdents64, getcwd, chdir, fchdir, mkdir; and readlink. */
 #include <ostd/errno.h>
 #include <ostd/heap.h>
 #include <ostd/user_copy.h>
 #include <abi/fcntl.h>
+#include <abi/stat.h>
 #include <fs/file.h>
 #include <fs/fs_syscalls.h>
 #include <fs/path.h>
@@ -57,4 +58,70 @@ long sys_readlinkat(int dirfd, const char __user *upath, char __user *ubuf, int 
 long sys_readlink(const char __user *path, char __user *buf, int bufsiz)
 {
 	return sys_readlinkat(AT_FDCWD, path, buf, bufsiz);
+}
+
+long sys_chdir(const char __user *path)
+{
+	struct process *p = process_current();
+	struct inode *i;
+	int err;
+
+	err = fs_lookup_at(p, AT_FDCWD, path, LOOKUP_FOLLOW, &i);
+	if (err)
+		return err;
+	if (!ramfs_is_dir(i))
+		return -ENOTDIR;
+	p->cwd = i;
+	return 0;
+}
+
+long sys_fchdir(int fd)
+{
+	struct process *p = process_current();
+	struct file *f = fdtable_get(p->fdt, fd);
+
+	if (!f)
+		return -EBADF;
+	if (!f->inode || !ramfs_is_dir(f->inode))
+		return -ENOTDIR;
+	p->cwd = f->inode;
+	return 0;
+}
+
+long sys_mkdirat(int dirfd, const char __user *upath, unsigned int mode)
+{
+	struct process *p = process_current();
+	struct inode *start = p->cwd, *dir, *old;
+	const char *name;
+	char *path = NULL;
+	bool must_dir;
+	size_t len;
+	int err;
+
+	err = fs_path_copy(upath, false, &path);
+	if (err)
+		return err;
+	if (path[0] != '/') {
+		err = fs_dirfd_inode(p, dirfd, &start);
+		if (err)
+			goto out_free_path;
+	}
+	err = path_lookup_parent(p->root, start, path, &dir, &name, &len, &must_dir);
+	if (err)
+		goto out_free_path;
+	/* "/", "." and ".." exist already, as does anything ramfs finds. */
+	if (len == 0 || (len == 1 && name[0] == '.') ||
+	    (len == 2 && name[0] == '.' && name[1] == '.') ||
+	    ramfs_lookup(dir, name, len, &old) == 0)
+		err = -EEXIST;
+	else
+		err = ramfs_create(dir, name, len, S_IFDIR | (mode & 07777 & ~p->umask), NULL);
+out_free_path:
+	kfree(path);
+	return err;
+}
+
+long sys_mkdir(const char __user *path, unsigned int mode)
+{
+	return sys_mkdirat(AT_FDCWD, path, mode);
 }

@@ -28,14 +28,17 @@ void file_put(struct file *f)
 		kfree(f);
 }
 
+/* An O_PATH file only names its inode: no reading or writing through it. */
 bool file_is_readable(const struct file *f)
 {
-	return (f->flags & O_ACCMODE) == O_RDONLY || (f->flags & O_ACCMODE) == O_RDWR;
+	return !(f->flags & O_PATH) &&
+	       ((f->flags & O_ACCMODE) == O_RDONLY || (f->flags & O_ACCMODE) == O_RDWR);
 }
 
 bool file_is_writable(const struct file *f)
 {
-	return (f->flags & O_ACCMODE) == O_WRONLY || (f->flags & O_ACCMODE) == O_RDWR;
+	return !(f->flags & O_PATH) &&
+	       ((f->flags & O_ACCMODE) == O_WRONLY || (f->flags & O_ACCMODE) == O_RDWR);
 }
 
 struct fdtable *fdtable_create(void)

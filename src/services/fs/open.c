@@ -36,7 +36,7 @@ static int open_find(struct process *p, struct inode *start, const char *path, i
 		return err;
 	if (must_dir)
 		return -EISDIR;
-	return ramfs_create(dir, name, len, S_IFREG | (mode & 07777), out);
+	return ramfs_create(dir, name, len, S_IFREG | (mode & 07777 & ~p->umask), out);
 }
 
 /* The checks between finding a file and opening it, as Linux orders them. */
@@ -65,8 +65,10 @@ long sys_openat(int dirfd, const char __user *upath, int flags, unsigned int mod
 	char *path = NULL;
 	int err, fd;
 
-	if (flags & ~OPEN_FLAGS_KNOWN)
-		return (flags & O_TMPFILE) == O_TMPFILE ? -EOPNOTSUPP : -EINVAL;
+	/* Linux ignores unknown open flags; only O_TMPFILE needs a real answer. */
+	if ((flags & O_TMPFILE) == O_TMPFILE)
+		return -EOPNOTSUPP;
+	flags &= OPEN_FLAGS_KNOWN;
 	err = fs_path_copy(upath, false, &path);
 	if (err)
 		return err;

@@ -9,7 +9,8 @@ long mm_brk(struct mm *mm, uaddr_t addr)
 {
 	uaddr_t old_end = ALIGN_UP(mm->brk, PAGE_SIZE), new_end;
 
-	if (addr < mm->brk_start || addr - mm->brk_start > MM_HEAP_MAX)
+	/* No image loaded yet means no heap to move. */
+	if (!mm->brk_start || addr < mm->brk_start || addr - mm->brk_start > MM_HEAP_MAX)
 		return (long)mm->brk;
 	new_end = ALIGN_UP(addr, PAGE_SIZE);
 	if (new_end > old_end) {

@@ -36,6 +36,8 @@ struct process *process_create(struct inode *root, const char *exe_path)
 	p->ppid = 0;
 	p->root = p->cwd = root;
 	p->start_ns = clock_monotonic_ns();
+	p->umask = 022;
+	kstrlcpy(p->comm, "init", sizeof(p->comm));
 	process_default_limits(p->rlimits);
 	p->exe_path = kstrdup(exe_path);
 	if (!p->exe_path)
@@ -111,3 +113,38 @@ long sys_getuid(void)  { return process_current()->uid; }
 long sys_geteuid(void) { return process_current()->uid; }
 long sys_getgid(void)  { return process_current()->gid; }
 long sys_getegid(void) { return process_current()->gid; }
+
+/* One process, its own group and session leader, with no supplementary groups. */
+long sys_getpgrp(void)  { return process_current()->pid; }
+
+long sys_getpgid(int pid)
+{
+	struct process *p = process_current();
+
+	return (pid == 0 || pid == p->pid) ? p->pid : -ESRCH;
+}
+
+long sys_getsid(int pid)
+{
+	return sys_getpgid(pid);
+}
+
+long sys_getgroups(int size, unsigned int __user *list)
+{
+	return size < 0 ? -EINVAL : 0;
+}
+
+long sys_umask(unsigned int mask)
+{
+	struct process *p = process_current();
+	unsigned int old = p->umask;
+
+	p->umask = mask & 0777;
+	return old;
+}
+
+/* No children exist until fork does. */
+long sys_wait4(int pid, int __user *status, int options, void __user *rusage)
+{
+	return -ECHILD;
+}

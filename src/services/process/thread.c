@@ -2,6 +2,8 @@
 #include <ostd/errno.h>
 #include <ostd/user_copy.h>
 #include <ostd/vmspace.h>
+#include <ostd/string.h>
+#include <ostd/task.h>
 #include <abi/prctl.h>
 #include <process/process.h>
 
@@ -63,10 +65,37 @@ long sys_sched_getaffinity(int pid, unsigned int len, unsigned long __user *umas
 		return -ESRCH;
 	if (len < sizeof(mask) || (len & (sizeof(mask) - 1)))
 		return -EINVAL;
+	/* Linux copies only its cpumask's size and returns that size. */
 	if (copy_to_user(umask, &mask, sizeof(mask)))
 		return -EFAULT;
-	if (len > sizeof(mask) &&
-	    clear_user((char __user *)umask + sizeof(mask), len - sizeof(mask)))
-		return -EFAULT;
-	return (long)len;
+	return sizeof(mask);
+}
+
+long sys_sched_yield(void)
+{
+	task_yield();
+	return 0;
+}
+
+/* Only the thread name; other options answer EINVAL as for an unknown option. */
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+	       unsigned long arg5)
+{
+	struct process *p = process_current();
+	char name[TASK_COMM_LEN];
+
+	switch (option) {
+	case PR_SET_NAME:
+		/* Linux copies at most 15 bytes and terminates; a longer name is cut. */
+		memset(name, 0, sizeof(name));
+		if (strncpy_from_user(name, uaddr_ptr(arg2), sizeof(name)) == -EFAULT)
+			return -EFAULT;
+		name[sizeof(name) - 1] = '\0';
+		memcpy(p->comm, name, sizeof(name));
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user(uaddr_ptr(arg2), p->comm, sizeof(p->comm)) ? -EFAULT : 0;
+	default:
+		return -EINVAL;
+	}
 }

@@ -6,6 +6,7 @@
 #include <asm/signal.h>
 #include <asm/prctl.h>
 #include <asm/fcntl.h>
+#include <linux/prctl.h>
 #include "abi_list.h"
 #include "abi_table.h"
 

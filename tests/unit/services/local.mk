@@ -9,10 +9,19 @@ SERVICES_TEST_LDADD = libservices_san.a libhal_test.a libostd_san.a libhal_test.
 SERVICES_TESTS = \
 	tests/unit/services/test_abi \
 	tests/unit/services/mm/test_mm \
-	tests/unit/services/syscall/test_syscall
+	tests/unit/services/syscall/test_syscall \
+	tests/unit/services/exec/test_elf \
+	tests/unit/services/exec/test_stack \
+	tests/unit/services/fs/test_cpio \
+	tests/unit/services/fs/test_path \
+	tests/unit/services/fs/test_file \
+	tests/unit/services/process/test_run \
+	tests/unit/services/test_boot \
+	tests/unit/services/test_boot_main
 check_PROGRAMS += $(SERVICES_TESTS)
 TESTS += $(SERVICES_TESTS)
-noinst_HEADERS += tests/unit/services/services_test.h
+noinst_HEADERS += tests/unit/services/services_test.h tests/unit/services/exec/elf_builder.h \
+	tests/unit/services/cpio_builder.h
 
 # The ABI test is hosted: our headers, glibc's and the kernel's in three separate files.
 tests_unit_services_test_abi_SOURCES = tests/unit/services/test_abi.c \
@@ -34,3 +43,53 @@ tests_unit_services_syscall_test_syscall_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
 tests_unit_services_syscall_test_syscall_CFLAGS = $(SERVICES_TEST_CFLAGS)
 tests_unit_services_syscall_test_syscall_LDADD = $(SERVICES_TEST_LDADD)
 tests_unit_services_syscall_test_syscall_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_exec_test_elf_SOURCES = tests/unit/services/exec/test_elf.c
+tests_unit_services_exec_test_elf_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_exec_test_elf_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_exec_test_elf_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_exec_test_elf_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_exec_test_stack_SOURCES = tests/unit/services/exec/test_stack.c
+tests_unit_services_exec_test_stack_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_exec_test_stack_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_exec_test_stack_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_exec_test_stack_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_fs_test_cpio_SOURCES = tests/unit/services/fs/test_cpio.c
+tests_unit_services_fs_test_cpio_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_fs_test_cpio_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_fs_test_cpio_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_fs_test_cpio_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_fs_test_path_SOURCES = tests/unit/services/fs/test_path.c
+tests_unit_services_fs_test_path_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_fs_test_path_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_fs_test_path_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_fs_test_path_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_fs_test_file_SOURCES = tests/unit/services/fs/test_file.c
+tests_unit_services_fs_test_file_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_fs_test_file_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_fs_test_file_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_fs_test_file_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_process_test_run_SOURCES = tests/unit/services/process/test_run.c
+tests_unit_services_process_test_run_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_process_test_run_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_process_test_run_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_process_test_run_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_test_boot_SOURCES = tests/unit/services/test_boot.c
+tests_unit_services_test_boot_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_test_boot_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_test_boot_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_test_boot_LDFLAGS = $(UNIT_SAN)
+
+# This one boots the services' real ostd_main, pulled in by name ahead of the test HAL's
+# weak one.
+tests_unit_services_test_boot_main_SOURCES = tests/unit/services/test_boot_main.c
+tests_unit_services_test_boot_main_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_test_boot_main_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_test_boot_main_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_test_boot_main_LDFLAGS = $(UNIT_SAN) -Wl,-u,ostd_main

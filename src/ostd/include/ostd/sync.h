@@ -18,7 +18,7 @@ struct waiter;
 typedef struct waitqueue {
 	struct waiter *head, *tail;
 } waitqueue_t;
-#define WAITQUEUE_INIT { 0, 0 }
+#define WAITQUEUE_INIT { NULL, NULL }
 void waitqueue_init(waitqueue_t *wq);
 /* Sleeps until woken. */
 void waitqueue_wait(waitqueue_t *wq);
@@ -34,7 +34,7 @@ typedef struct {
 	struct task *owner;
 	waitqueue_t wq;
 } mutex_t;
-#define MUTEX_INIT { 0, WAITQUEUE_INIT }
+#define MUTEX_INIT { NULL, WAITQUEUE_INIT }
 void mutex_init(mutex_t *m);
 void mutex_lock(mutex_t *m);
 void mutex_unlock(mutex_t *m);

@@ -31,4 +31,6 @@ struct timezone {
 #define CLOCK_BOOTTIME_ALARM     9
 #define CLOCK_TAI                11
 
+#define TIMER_ABSTIME            0x01
+
 #endif

@@ -43,5 +43,9 @@ long sys_readlink(const char __user *path, char __user *buf, int bufsiz);
 long sys_readlinkat(int dirfd, const char __user *path, char __user *buf, int bufsiz);
 long sys_getcwd(char __user *buf, size_t size);
 long sys_getdents64(int fd, void __user *dirp, unsigned int count);
+long sys_chdir(const char __user *path);
+long sys_fchdir(int fd);
+long sys_mkdir(const char __user *path, unsigned int mode);
+long sys_mkdirat(int dirfd, const char __user *path, unsigned int mode);
 
 #endif

@@ -30,6 +30,8 @@ struct process {
 	size_t robust_len;
 	uaddr_t clear_child_tid;
 	uint64_t start_ns;                   /* monotonic time at creation, for CPU clocks */
+	unsigned int umask;
+	char comm[16];                       /* the thread name of prctl(PR_SET_NAME) */
 	bool exiting;
 	int exit_status;                     /* the machine's exit status once exiting */
 };
@@ -76,5 +78,14 @@ long sys_prlimit64(int pid, unsigned int resource, const struct rlimit __user *n
 long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim);
 long sys_setrlimit(unsigned int resource, const struct rlimit __user *rlim);
 long sys_sched_getaffinity(int pid, unsigned int len, unsigned long __user *mask);
+long sys_sched_yield(void);
+long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
+	       unsigned long arg5);
+long sys_getgroups(int size, unsigned int __user *list);
+long sys_getpgrp(void);
+long sys_getpgid(int pid);
+long sys_getsid(int pid);
+long sys_umask(unsigned int mask);
+long sys_wait4(int pid, int __user *status, int options, void __user *rusage);
 
 #endif

@@ -12,5 +12,8 @@ long sys_clock_gettime(int id, struct timespec __user *ts);
 long sys_clock_getres(int id, struct timespec __user *ts);
 long sys_gettimeofday(struct timeval __user *tv, struct timezone __user *tz);
 long sys_time(int64_t __user *t);
+long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem);
+long sys_clock_nanosleep(int id, int flags, const struct timespec __user *req,
+			 struct timespec __user *rem);
 
 #endif

@@ -140,6 +140,21 @@ START_TEST(unmapped_read_is_page_fault_then_fill_then_flush)
 }
 END_TEST
 
+START_TEST(flush_of_whole_user_range_unmaps_everything)
+{
+	ENV_LOAD(&env, load_loop);
+	env.ctx.regs.rdi = ENV_DATA_VA;
+	ck_assert_int_eq(env_run(&env, TIMEOUT_MS), USER_RETURN_SYSCALL);
+	/* Spans every munmap tier of the stub's filter; a refused one would kill the stub. */
+	env_unmap(&env, ENV_DATA_VA);
+	seccomp_engine_ops.space_flush(env.space, seccomp_engine_ops.user_start,
+				       seccomp_engine_ops.user_end - seccomp_engine_ops.user_start);
+	ck_assert_int_eq(env_run(&env, TIMEOUT_MS), USER_RETURN_EXCEPTION);
+	ck_assert_uint_eq(env.ctx.fault.vector, TRAP_PF);
+	ck_assert_uint_eq(env.ctx.fault.addr, ENV_DATA_VA);
+}
+END_TEST
+
 START_TEST(write_to_read_only_page_faults_with_write_bit)
 {
 	env_map(&env, ENV_HOLE_VA, VM_READ);
@@ -225,6 +240,7 @@ static Suite *run_suite(void)
 	tcase_add_test(tc, xmm_registers_survive_a_trap);
 	tcase_add_test(tc, fs_base_set_by_kernel_is_seen_by_guest);
 	tcase_add_test(tc, unmapped_read_is_page_fault_then_fill_then_flush);
+	tcase_add_test(tc, flush_of_whole_user_range_unmaps_everything);
 	tcase_add_test(tc, write_to_read_only_page_faults_with_write_bit);
 	tcase_add_test(tc, write_exec_page_takes_writes_then_runs);
 	tcase_add_test(tc, code_storing_into_its_own_write_exec_page_gets_page_fault);

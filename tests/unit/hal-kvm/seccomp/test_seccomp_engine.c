@@ -105,6 +105,56 @@ START_TEST(stub_runs_in_seccomp_filter_mode_with_no_new_privs)
 }
 END_TEST
 
+START_TEST(stub_holds_only_the_ram_memfd)
+{
+	pid_t pid = start_stub();
+	char path[64];
+	struct dirent *d;
+	int n = 0, fd = -1;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)pid);
+	dir = opendir(path);
+	ck_assert_ptr_nonnull(dir);
+	while ((d = readdir(dir))) {
+		if (d->d_name[0] == '.')
+			continue;
+		n++;
+		fd = atoi(d->d_name);
+	}
+	closedir(dir);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(fd, STUB_FD_MEMFD);
+}
+END_TEST
+
+START_TEST(stub_keeps_no_host_mapping_outside_its_range)
+{
+	pid_t pid = start_stub();
+	char path[64], line[512];
+	int lines = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof(line), f)) {
+		unsigned long long lo, hi;
+
+		ck_assert_int_eq(sscanf(line, "%llx-%llx", &lo, &hi), 2);
+		lines++;
+		if (strstr(line, "[vsyscall]"))
+			continue;       /* not a VMA anyone can remove */
+		ck_assert_msg(!strstr(line, "[vdso]") && !strstr(line, "[vvar") &&
+			      !strstr(line, "[stack]"), "host mapping left: %s", line);
+		ck_assert_msg((lo >= STUB_BASE && hi <= STUB_BASE + STUB_SPAN) ||
+			      hi <= STUB_USER_END, "mapping outside: %s", line);
+	}
+	fclose(f);
+	ck_assert_int_gt(lines, 0);
+}
+END_TEST
+
 START_TEST(fini_leaves_no_zygote_or_stub_behind)
 {
 	pid_t stub = start_stub(), zygote = seccomp_engine.zygote.pid;
@@ -118,7 +168,8 @@ START_TEST(fini_leaves_no_zygote_or_stub_behind)
 	ck_assert(!proc_is_alive(zygote));
 	ck_assert_int_eq(count_children_of(getpid()), 0);
 	ck_assert_int_eq(count_children_of(zygote), 0);
-	env.space = NULL;
+	/* The space outlives fini: OSTD may still destroy it, and its runs are LOST. */
+	ck_assert_int_eq(env_run(&env, TIMEOUT_MS), USER_RETURN_LOST);
 }
 END_TEST
 
@@ -199,6 +250,107 @@ START_TEST(guest_mmap_of_stub_range_is_refused)
 	ck_assert_msg(r == USER_RETURN_SYSCALL || r == USER_RETURN_LOST, "got %d", r);
 	if (r == USER_RETURN_SYSCALL)
 		ck_assert_uint_eq(env.ctx.regs.rax, 9);
+}
+END_TEST
+
+START_TEST(guest_munmap_of_stub_code_is_refused_and_stub_lives_on)
+{
+	enum user_return r;
+
+	ENV_LOAD(&env, stub_syscall);
+	env.ctx.regs.r13 = STUB_BASE;
+	env.ctx.regs.r12 = 11;            /* munmap(STUB_BASE, 4 GiB) */
+	env.ctx.regs.rdi = STUB_BASE;
+	env.ctx.regs.rsi = 1ull << 32;
+	r = env_run(&env, TIMEOUT_MS);
+	ck_assert_msg(r == USER_RETURN_SYSCALL || r == USER_RETURN_LOST, "got %d", r);
+	if (r == USER_RETURN_LOST)
+		return;
+	ck_assert_uint_eq(env.ctx.regs.rax, 11);
+	ENV_LOAD(&env, getpid_exit);
+	ck_assert_int_eq(env_run(&env, TIMEOUT_MS), USER_RETURN_SYSCALL);
+	ck_assert_uint_eq(env.ctx.regs.rax, 39);
+}
+END_TEST
+
+/* The filter kills on a 32-bit syscall; hosts without IA-32 emulation raise #GP first. */
+START_TEST(guest_int80_syscall_is_lost_or_general_protection)
+{
+	static const uint8_t int80[] = { 0xb8, 0x14, 0, 0, 0, 0xcd, 0x80, 0x0f, 0x0b };
+	enum user_return r;
+
+	ENV_LOAD(&env, ud2);
+	memcpy(env_host(&env, ENV_CODE_VA), int80, sizeof(int80));
+	r = env_run(&env, TIMEOUT_MS);
+	ck_assert_msg(r == USER_RETURN_LOST ||
+		      (r == USER_RETURN_EXCEPTION && env.ctx.fault.vector == TRAP_GP),
+		      "got %d vector %u", r, env.ctx.fault.vector);
+}
+END_TEST
+
+struct stub_call {
+	uint64_t nr, a0, a1, a2, a3, a4, a5;
+};
+
+/* Calls the stub's own syscall instruction with c's registers. */
+static enum user_return run_stub_call(const struct stub_call *c)
+{
+	ENV_LOAD(&env, stub_syscall);
+	env.ctx.regs.r13 = STUB_BASE;
+	env.ctx.regs.r12 = c->nr;
+	env.ctx.regs.rdi = c->a0;
+	env.ctx.regs.rsi = c->a1;
+	env.ctx.regs.rdx = c->a2;
+	env.ctx.regs.r10 = c->a3;
+	env.ctx.regs.r8 = c->a4;
+	env.ctx.regs.r9 = c->a5;
+	return env_run(&env, TIMEOUT_MS);
+}
+
+START_TEST(guest_stub_syscalls_outside_the_filter_rules_trap)
+{
+	static const struct stub_call refused[] = {
+		{ 9, 0x50000000, 4096, 7, 0x11, STUB_FD_MEMFD, 0 },     /* mmap W+X */
+		{ 9, 0x50000000, 4096, 3, 0x11, 0, 0 },                 /* another fd */
+		{ 9, 0x50000000, 4096, 3, 0x12, STUB_FD_MEMFD, 0 },     /* MAP_PRIVATE */
+		{ 9, STUB_USER_END, 4096, 3, 0x11, STUB_FD_MEMFD, 0 },  /* above the user end */
+		{ 9, 0x50000000, 1ull << 32, 3, 0x11, STUB_FD_MEMFD, 0 }, /* 4 GiB */
+		{ 9, 0x50000000, 4096, 3, 0x11, STUB_FD_MEMFD, ENV_RAM_BYTES }, /* engine area */
+		{ 10, ENV_DATA_VA, 4096, 7, 0, 0, 0 },                  /* mprotect W+X */
+		{ 158, 0x1001, 0, 0, 0, 0, 0 },                         /* ARCH_SET_GS */
+		{ 202, ENV_DATA_VA, 128 | 1, 1, 0, 0, 0 },              /* private futex */
+		{ 25, ENV_DATA_VA, 4096, 8192, 1, 0, 0 },               /* mremap */
+		{ 257, (uint64_t)-100, ENV_DATA_VA, 0, 0, 0, 0 },       /* openat */
+		{ 62, 1, 9, 0, 0, 0, 0 },                               /* kill */
+		{ 101, 0, 0, 0, 0, 0, 0 },                              /* ptrace */
+		{ 56, 0x11, 0, 0, 0, 0, 0 },                            /* clone */
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(refused); i++) {
+		enum user_return r = run_stub_call(&refused[i]);
+
+		ck_assert_msg(r == USER_RETURN_SYSCALL, "case %u: got %d", i, r);
+		ck_assert_msg(env.ctx.regs.rax == refused[i].nr, "case %u: rax %lx", i,
+			      (unsigned long)env.ctx.regs.rax);
+		ck_assert_uint_ge(env.ctx.regs.rip, STUB_BASE);
+	}
+}
+END_TEST
+
+START_TEST(guest_stub_syscall_inside_the_rules_runs_on_the_host)
+{
+	/* futex(FUTEX_WAKE) is allowed: it runs, and stub_syscall6's ret takes the guest to
+	 * the address at the top of its stack. */
+	static const struct stub_call wake = { 202, ENV_DATA_VA, 1, 1, 0, 0, 0 };
+	uint64_t cont = ENV_CODE_VA + 0x800;
+
+	ENV_LOAD(&env, stub_syscall);
+	env_load(&env, cont, gp_getpid_loop, gp_getpid_loop_end);
+	memcpy(env_host(&env, ENV_STACK_VA + PAGE_SIZE - 64), &cont, 8);
+	ck_assert_int_eq(run_stub_call(&wake), USER_RETURN_SYSCALL);
+	ck_assert_uint_eq(env.ctx.regs.rax, 39);
+	ck_assert_uint_eq(env.ctx.regs.rip, cont + 7);
 }
 END_TEST
 
@@ -286,7 +438,6 @@ START_TEST(init_rejects_a_bad_engine_area)
 	char why[128] = "";
 
 	seccomp_engine_ops.fini();
-	env.space = NULL;
 	cfg.area_bytes = 0;
 	ck_assert_int_lt(seccomp_engine_ops.init(&cfg, why, sizeof(why)), 0);
 	ck_assert(strstr(why, "seccomp") != NULL);
@@ -301,6 +452,8 @@ static Suite *engine_suite(void)
 	tcase_add_checked_fixture(life, setup, teardown);
 	tcase_set_timeout(life, 30);
 	tcase_add_test(life, stub_runs_in_seccomp_filter_mode_with_no_new_privs);
+	tcase_add_test(life, stub_holds_only_the_ram_memfd);
+	tcase_add_test(life, stub_keeps_no_host_mapping_outside_its_range);
 	tcase_add_test(life, fini_leaves_no_zygote_or_stub_behind);
 	tcase_add_test(life, space_destroy_kills_its_stub);
 	tcase_add_test(life, init_twice_is_refused_with_a_reason);
@@ -312,6 +465,10 @@ static Suite *engine_suite(void)
 	tcase_add_test(hostile, guest_execve_through_stub_syscall_insn_is_just_a_trap);
 	tcase_add_test(hostile, guest_mprotect_of_stub_code_is_refused);
 	tcase_add_test(hostile, guest_mmap_of_stub_range_is_refused);
+	tcase_add_test(hostile, guest_munmap_of_stub_code_is_refused_and_stub_lives_on);
+	tcase_add_test(hostile, guest_stub_syscalls_outside_the_filter_rules_trap);
+	tcase_add_test(hostile, guest_stub_syscall_inside_the_rules_runs_on_the_host);
+	tcase_add_test(hostile, guest_int80_syscall_is_lost_or_general_protection);
 	tcase_add_test(hostile, guest_scribbling_its_control_page_cannot_crash_the_vmm);
 	tcase_add_test(hostile, guest_forging_a_trapped_report_is_lost);
 	tcase_add_test(hostile, guest_blocking_sigsys_with_forged_sigreturn_is_lost);

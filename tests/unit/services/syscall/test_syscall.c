@@ -10,7 +10,8 @@
 enum { NR_READ = 0, NR_WRITE = 1, NR_OPEN = 2, NR_FSTAT = 5, NR_RT_SIGACTION = 13,
        NR_RT_SIGPROCMASK = 14, NR_IOCTL = 16, NR_WRITEV = 20, NR_GETPID = 39, NR_UNAME = 63,
        NR_GETCWD = 79, NR_ARCH_PRCTL = 158, NR_CLOCK_GETTIME = 228, NR_EXIT_GROUP = 231,
-       NR_GETRANDOM = 318, NR_RSEQ = 334 };
+       NR_GETRANDOM = 318, NR_RSEQ = 334, NR_NANOSLEEP = 35, NR_WAIT4 = 61,
+       NR_GETGROUPS = 115, NR_PRCTL = 157, NR_CLOCK_NANOSLEEP = 230 };
 
 static unsigned int log_count(const char *needle)
 {
@@ -159,6 +160,46 @@ BOOTED_TEST(console_ioctl_answers_enotty_when_not_a_terminal)
 	return 0;
 }
 
+BOOTED_TEST(nanosleep_waits_on_the_clock_and_checks_its_argument)
+{
+	struct process *p = svc_process_new();
+	uaddr_t req = svc_user_alloc(p, PAGE_SIZE);
+	int64_t ts[2] = { 2, 500 };
+	uint64_t before = hal_test_clock_now();
+
+	ck_assert_int_eq(vmspace_copy_to(p->vs, req, ts, sizeof(ts)), 0);
+	ck_assert_int_eq(SVC2(NR_NANOSLEEP, req, 0), 0);
+	ck_assert_uint_ge(hal_test_clock_now() - before, 2000000500ull);
+	ck_assert_int_eq(SVC4(NR_CLOCK_NANOSLEEP, 1, 0, req, 0), 0);
+	ck_assert_int_eq(SVC4(NR_CLOCK_NANOSLEEP, 1, 2, req, 0), -EINVAL);
+	ck_assert_int_eq(SVC4(NR_CLOCK_NANOSLEEP, 3, 0, req, 0), -EINVAL);
+	ck_assert_int_eq(SVC2(NR_NANOSLEEP, SVC_BAD_PTR, 0), -EFAULT);
+	ts[1] = 1000000000;
+	ck_assert_int_eq(vmspace_copy_to(p->vs, req, ts, sizeof(ts)), 0);
+	ck_assert_int_eq(SVC2(NR_NANOSLEEP, req, 0), -EINVAL);
+	svc_process_free(p);
+	return 0;
+}
+
+BOOTED_TEST(prctl_names_the_thread_and_small_identity_calls_answer)
+{
+	struct process *p = svc_process_new();
+	uaddr_t name = svc_user_string(p, "a-very-long-thread-name"), buf = svc_user_alloc(p, 64);
+	char got[16];
+
+	ck_assert_int_eq(SVC2(NR_PRCTL, 15, name), 0);
+	ck_assert_int_eq(SVC2(NR_PRCTL, 16, buf), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->vs, got, buf, sizeof(got)), 0);
+	ck_assert_str_eq(got, "a-very-long-thr");
+	ck_assert_int_eq(SVC2(NR_PRCTL, 15, SVC_BAD_PTR), -EFAULT);
+	ck_assert_int_eq(SVC2(NR_PRCTL, 9999, 0), -EINVAL);
+	ck_assert_int_eq(SVC2(NR_GETGROUPS, 0, 0), 0);
+	ck_assert_int_eq(SVC2(NR_GETGROUPS, -1, 0), -EINVAL);
+	ck_assert_int_eq(SVC4(NR_WAIT4, -1, 0, 0, 0), -ECHILD);
+	svc_process_free(p);
+	return 0;
+}
+
 int main(void)
 {
 	Suite *s = suite_create("syscall");
@@ -173,6 +214,8 @@ int main(void)
 	tcase_add_test(tc, sigaction_is_recorded_and_read_back);
 	tcase_add_test(tc, getpid_is_one_and_exit_group_records_the_status);
 	tcase_add_test(tc, console_ioctl_answers_enotty_when_not_a_terminal);
+	tcase_add_test(tc, nanosleep_waits_on_the_clock_and_checks_its_argument);
+	tcase_add_test(tc, prctl_names_the_thread_and_small_identity_calls_answer);
 	suite_add_tcase(s, tc);
 	return ostd_check_run(s);
 }

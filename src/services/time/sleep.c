@@ -1,0 +1,83 @@
+/* time/sleep.c: nanosleep and clock_nanosleep. */
+#include <ostd/errno.h>
+#include <ostd/sync.h>
+#include <ostd/time.h>
+#include <ostd/user_copy.h>
+#include <abi/time.h>
+#include <time/clock.h>
+
+static int timespec_from_user(const struct timespec __user *u, struct timespec *ts)
+{
+	if (copy_from_user(ts, u, sizeof(*ts)))
+		return -EFAULT;
+	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= (int64_t)NSEC_PER_SEC)
+		return -EINVAL;
+	return 0;
+}
+
+static uint64_t timespec_ns(const struct timespec *ts)
+{
+	/* Past about 584 years a sleep is as good as forever. */
+	if ((uint64_t)ts->tv_sec > UINT64_MAX / NSEC_PER_SEC - 1)
+		return UINT64_MAX;
+	return (uint64_t)ts->tv_sec * NSEC_PER_SEC + (uint64_t)ts->tv_nsec;
+}
+
+/* Nothing wakes this queue: the sleep ends only at the deadline. Signals that would cut it
+ * short (and fill rem) come with signal delivery. */
+static void sleep_until_monotonic(uint64_t deadline)
+{
+	waitqueue_t wq = WAITQUEUE_INIT;
+
+	while (clock_monotonic_ns() < deadline)
+		waitqueue_wait_until(&wq, deadline);
+}
+
+static uint64_t deadline_after(uint64_t ns)
+{
+	uint64_t now = clock_monotonic_ns();
+
+	return ns > UINT64_MAX - now ? UINT64_MAX : now + ns;
+}
+
+long sys_clock_nanosleep(int id, int flags, const struct timespec __user *ureq,
+			 struct timespec __user *rem)
+{
+	struct timespec req;
+	uint64_t ns, now_real;
+	int err;
+
+	if (flags & ~TIMER_ABSTIME)
+		return -EINVAL;
+	switch (id) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_BOOTTIME:
+	case CLOCK_TAI:
+		break;
+	case CLOCK_THREAD_CPUTIME_ID:
+		return -EINVAL;
+	default:
+		return -EOPNOTSUPP;
+	}
+	err = timespec_from_user(ureq, &req);
+	if (err)
+		return err;
+	ns = timespec_ns(&req);
+	if (!(flags & TIMER_ABSTIME)) {
+		sleep_until_monotonic(deadline_after(ns));
+		return 0;
+	}
+	if (id == CLOCK_REALTIME || id == CLOCK_TAI) {
+		now_real = clock_realtime_ns();
+		sleep_until_monotonic(deadline_after(ns > now_real ? ns - now_real : 0));
+		return 0;
+	}
+	sleep_until_monotonic(ns);
+	return 0;
+}
+
+long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem)
+{
+	return sys_clock_nanosleep(CLOCK_MONOTONIC, 0, req, rem);
+}
