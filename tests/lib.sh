@@ -45,11 +45,16 @@ compare_with_host() {
 	pass "$label"
 }
 
-# no_stub_left: no keel-stub process outlives keel.
-no_stub_left() {
-	if ps -eo comm= 2>/dev/null | grep -q '^keel-stub'; then
-		fail "$1" "a stub process stayed behind"
+# no_process_left LABEL ARGS...: keel run ARGS under a subreaper (tests/tools/subreaper):
+# no stub, zygote or other process it started may outlive it (a 2 s grace for the kernel
+# to deliver PDEATHSIG). The program's own status is ignored.
+no_process_left() {
+	label=$1; shift
+	(cd / && "$KEEL_BUILDDIR/tests/tools/subreaper" "$KEEL" run --engine seccomp "$@" \
+		< /dev/null > /dev/null 2> "$KEEL_TMP/reap.err"; echo $? > "$KEEL_TMP/reap.status")
+	if [ "$(cat "$KEEL_TMP/reap.status")" = 99 ]; then
+		fail "$label" "$(cat "$KEEL_TMP/reap.err")"
 	else
-		pass "$1"
+		pass "$label"
 	fi
 }

@@ -6,3 +6,4 @@ include tests/unit/hal-kvm/cli/local.mk
 include tests/audit/local.mk
 include tests/progs/local.mk
 include tests/integration/local.mk
+include tests/tools/local.mk

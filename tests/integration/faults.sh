@@ -11,7 +11,9 @@ grep -q 'about to fault' "$KEEL_TMP/out" && pass "output before the fault is kep
 	|| fail "output before the fault"
 grep -qi 'SIGSEGV' "$KEEL_TMP/err" && pass "-v logs the guest fault" \
 	|| fail "-v logs the guest fault" "$(cat "$KEEL_TMP/err")"
-no_stub_left "no stub after a faulting program"
+no_process_left "no stub or zygote outlives a faulting program" "$prog"
+no_process_left "no stub or zygote outlives a normal exit" busybox true
+no_process_left "no stub or zygote outlives a program that is not found" nosuchprogram
 (cd / && "$KEEL" run --engine seccomp --log "$KEEL_TMP/log" "$prog" < /dev/null > /dev/null 2> "$KEEL_TMP/err2")
 grep -qi 'SIGSEGV' "$KEEL_TMP/log" && pass "--log FILE gets the kernel log" || fail "--log FILE"
 [ ! -s "$KEEL_TMP/err2" ] && pass "without -v the log stays off stderr" \
