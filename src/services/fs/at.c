@@ -44,6 +44,23 @@ int fs_dirfd_inode(struct process *p, int dirfd, struct inode **out)
 	return 0;
 }
 
+int fs_path_copy_at(struct process *p, int dirfd, const char __user *upath, char **out,
+		    struct inode **start)
+{
+	int err = fs_path_copy(upath, false, out);
+
+	if (err)
+		return err;
+	if ((*out)[0] == '/')
+		return 0;
+	err = fs_dirfd_inode(p, dirfd, start);
+	if (err) {
+		kfree(*out);
+		*out = NULL;
+	}
+	return err;
+}
+
 int fs_lookup_at(struct process *p, int dirfd, const char __user *upath, unsigned int flags,
 		 struct inode **out)
 {
@@ -51,17 +68,10 @@ int fs_lookup_at(struct process *p, int dirfd, const char __user *upath, unsigne
 	char *path = NULL;
 	int err;
 
-	err = fs_path_copy(upath, false, &path);
+	err = fs_path_copy_at(p, dirfd, upath, &path, &start);
 	if (err)
 		return err;
-	/* An absolute path ignores dirfd entirely, even a bad one, as on Linux. */
-	if (path[0] != '/') {
-		err = fs_dirfd_inode(p, dirfd, &start);
-		if (err)
-			goto out_free_path;
-	}
 	err = path_lookup(p->root, start, path, flags, out);
-out_free_path:
 	kfree(path);
 	return err;
 }

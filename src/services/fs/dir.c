@@ -78,13 +78,16 @@ long sys_chdir(const char __user *path)
 long sys_fchdir(int fd)
 {
 	struct process *p = process_current();
-	struct file *f = fdtable_get(p->fdt, fd);
+	struct inode *dir;
+	int err;
 
-	if (!f)
+	/* AT_FDCWD is no fd here: Linux gives -EBADF for fchdir(AT_FDCWD). */
+	if (fd < 0)
 		return -EBADF;
-	if (!f->inode || !ramfs_is_dir(f->inode))
-		return -ENOTDIR;
-	p->cwd = f->inode;
+	err = fs_dirfd_inode(p, fd, &dir);
+	if (err)
+		return err;
+	p->cwd = dir;
 	return 0;
 }
 
@@ -98,14 +101,9 @@ long sys_mkdirat(int dirfd, const char __user *upath, unsigned int mode)
 	size_t len;
 	int err;
 
-	err = fs_path_copy(upath, false, &path);
+	err = fs_path_copy_at(p, dirfd, upath, &path, &start);
 	if (err)
 		return err;
-	if (path[0] != '/') {
-		err = fs_dirfd_inode(p, dirfd, &start);
-		if (err)
-			goto out_free_path;
-	}
 	err = path_lookup_parent(p->root, start, path, &dir, &name, &len, &must_dir);
 	if (err)
 		goto out_free_path;

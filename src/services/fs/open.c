@@ -69,14 +69,9 @@ long sys_openat(int dirfd, const char __user *upath, int flags, unsigned int mod
 	if ((flags & O_TMPFILE) == O_TMPFILE)
 		return -EOPNOTSUPP;
 	flags &= OPEN_FLAGS_KNOWN;
-	err = fs_path_copy(upath, false, &path);
+	err = fs_path_copy_at(p, dirfd, upath, &path, &start);
 	if (err)
 		return err;
-	if (path[0] != '/') {
-		err = fs_dirfd_inode(p, dirfd, &start);
-		if (err)
-			goto out_free_path;
-	}
 	err = open_find(p, start, path, flags, mode, &i);
 	if (!err)
 		err = open_check(i, flags);

@@ -14,6 +14,11 @@ struct process;
 int fs_path_copy(const char __user *upath, bool allow_empty, char **out);
 /* The directory a relative path of an *at() call starts from: 0, -EBADF, -ENOTDIR. */
 int fs_dirfd_inode(struct process *p, int dirfd, struct inode **out);
+/* fs_path_copy, then the directory the path starts from: *start is dirfd's directory for a
+ * relative path and left alone (the caller's root or cwd) for an absolute one, which
+ * ignores dirfd entirely, even a bad one, as on Linux. On error *out is already freed. */
+int fs_path_copy_at(struct process *p, int dirfd, const char __user *upath, char **out,
+		    struct inode **start);
 /* Resolves upath relative to dirfd with LOOKUP_* flags. */
 int fs_lookup_at(struct process *p, int dirfd, const char __user *upath, unsigned int flags,
 		 struct inode **out);
