@@ -3,7 +3,8 @@
 # The seccomp engine forks a zygote, so no ASan here (not even with --enable-sanitizers:
 # AM_CFLAGS is left out, and the engine is compiled in rather than libseccomp_engine.a);
 # UBSan is fine.
-SECCOMP_TEST_CPPFLAGS = $(HOSTED_CPPFLAGS) -I$(top_srcdir)/tests/unit/hal-kvm/seccomp
+SECCOMP_TEST_CPPFLAGS = $(HOSTED_CPPFLAGS) -I$(top_srcdir)/tests/unit/hal-kvm/seccomp \
+	-I$(top_srcdir)/tests/unit/support
 SECCOMP_TEST_CFLAGS = $(KEEL_WARN) -g -fsanitize=undefined -fno-sanitize-recover=all \
 	$(CHECK_CFLAGS)
 SECCOMP_TEST_LIBS = $(CHECK_LIBS) -lpthread

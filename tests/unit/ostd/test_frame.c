@@ -204,5 +204,5 @@ int main(void)
 	tcase_add_test(tc, frame_copy_duplicates_the_whole_page);
 	tcase_add_exit_test(tc, frame_put_of_a_free_frame_panics, HAL_TEST_PANIC_STATUS);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

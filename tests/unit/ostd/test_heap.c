@@ -109,5 +109,5 @@ int main(void)
 	tcase_add_test(tc, krealloc_keeps_contents_and_counts_new_size);
 	tcase_add_test(tc, kstrdup_and_kstrndup_copy_and_terminate);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

@@ -91,5 +91,5 @@ int main(void)
 	tcase_add_test(tc, strlen_and_strnlen_stop_at_nul_or_limit);
 	tcase_add_test(tc, strchr_and_strrchr_find_first_last_and_nul);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

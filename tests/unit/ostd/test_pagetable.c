@@ -205,5 +205,5 @@ int main(void)
 	tcase_add_test(tc, pagetable_table_entry_to_own_table_at_wrong_place_is_not_followed);
 	tcase_add_test(tc, pagetable_root_full_of_garbage_reads_as_empty_and_destroys_cleanly);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

@@ -498,5 +498,5 @@ int main(void)
 	tcase_add_exit_test(tc, ostd_panic_reaches_the_hal_with_its_message,
 			    HAL_TEST_PANIC_STATUS);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

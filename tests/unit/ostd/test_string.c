@@ -96,5 +96,5 @@ int main(void)
 	tcase_add_test(tc, ksnprintf_truncates_and_returns_wanted_length);
 	tcase_add_test(tc, kstrlcpy_always_terminates_and_returns_source_length);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

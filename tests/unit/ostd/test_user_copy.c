@@ -299,5 +299,5 @@ int main(void)
 	tcase_add_test(tc, fault_handler_refusal_or_no_mapping_gives_efault_after_one_call);
 	tcase_add_test(tc, vm_reader_and_writer_advance_and_stop_at_their_end);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

@@ -276,5 +276,5 @@ int main(void)
 	tcase_add_test(tc, vmspaces_are_independent);
 	tcase_add_test(tc, vmspace_user_end_is_capped_at_what_the_page_tables_index);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

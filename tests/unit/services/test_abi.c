@@ -1,5 +1,7 @@
 /* test_abi.c: Keel's hand-written Linux ABI headers agree with the host's, entry by entry. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,16 +50,10 @@ int main(void)
 {
 	Suite *s = suite_create("abi");
 	TCase *tc = tcase_create("abi");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, every_errno_matches_host_errno_h);
 	tcase_add_test(tc, constants_and_layouts_match_glibc);
 	tcase_add_test(tc, auxv_termios_sigaction_and_arch_prctl_match_kernel_uapi);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run_suite(s);
 }

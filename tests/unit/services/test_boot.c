@@ -91,5 +91,5 @@ int main(void)
 	tcase_add_test(tc, bare_names_are_found_through_path_and_slashed_names_from_the_root);
 	tcase_add_test(tc, host_program_is_installed_at_its_path_with_parents);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

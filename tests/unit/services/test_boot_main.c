@@ -90,5 +90,5 @@ int main(void)
 	tcase_add_test(tc, directory_as_program_is_126);
 	tcase_add_test(tc, runnable_program_ends_the_machine_with_its_exit_status);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

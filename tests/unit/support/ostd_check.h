@@ -14,6 +14,7 @@
 #define TESTS_UNIT_SUPPORT_OSTD_CHECK_H
 
 #include <check.h>
+#include "check_run.h"
 
 #include "hal_test.h"
 
@@ -25,17 +26,5 @@
 	}                                                                     \
 	END_TEST                                                              \
 	static int name##_body(void *arg __attribute__((unused)))
-
-/* Runs a suite with Check's defaults; returns the process exit status. */
-static inline int ostd_check_run(Suite *s)
-{
-	SRunner *sr = srunner_create(s);
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
-}
 
 #endif

@@ -1,6 +1,6 @@
 # tests/unit/hal-kvm/cli/local.mk: the keel command's pure parts, under ASan+UBSan.
 CLI_TEST_CFLAGS = $(AM_CFLAGS) $(UNIT_SAN) $(CHECK_CFLAGS) $(GLIB_CFLAGS)
-CLI_TEST_CPPFLAGS = $(HOSTED_CPPFLAGS)
+CLI_TEST_CPPFLAGS = $(HOSTED_CPPFLAGS) -I$(top_srcdir)/tests/unit/support
 check_PROGRAMS += tests/unit/hal-kvm/cli/test_size tests/unit/hal-kvm/cli/test_cpio_writer
 TESTS += tests/unit/hal-kvm/cli/test_size tests/unit/hal-kvm/cli/test_cpio_writer
 tests_unit_hal_kvm_cli_test_size_SOURCES = tests/unit/hal-kvm/cli/test_size.c src/hal-kvm/cli/size.c

@@ -1,5 +1,7 @@
 /* test_cpio_writer.c: --root DIR becomes a newc archive the kernel can read. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -84,15 +86,9 @@ int main(void)
 {
 	Suite *s = suite_create("cli_cpio_writer");
 	TCase *tc = tcase_create("cpio");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, cpio_from_dir_holds_files_dirs_links_and_trailer);
 	tcase_add_test(tc, cpio_from_dir_names_a_missing_directory);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return check_run_suite(s);
 }

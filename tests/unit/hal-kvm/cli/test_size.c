@@ -1,5 +1,7 @@
 /* test_size.c: --mem sizes. */
 #include <check.h>
+
+#include "check_run.h"
 #include <errno.h>
 #include <stdint.h>
 
@@ -40,15 +42,9 @@ int main(void)
 {
 	Suite *s = suite_create("cli_size");
 	TCase *tc = tcase_create("parse");
-	SRunner *sr;
-	int failed;
 
 	tcase_add_test(tc, size_parse_accepts_suffixes);
 	tcase_add_test(tc, size_parse_rejects_garbage_and_overflow);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return check_run_suite(s);
 }

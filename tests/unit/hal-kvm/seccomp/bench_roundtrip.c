@@ -3,6 +3,8 @@
  * numbers are printed, never asserted. It runs as a Check test only because the fake
  * machine (guest_env.c) reports set-up failures through Check. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -42,15 +44,9 @@ int main(void)
 {
 	Suite *s = suite_create("seccomp_bench");
 	TCase *tc = tcase_create("roundtrip");
-	SRunner *sr;
-	int failed;
 
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, print_null_syscall_round_trip);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run_suite(s);
 }

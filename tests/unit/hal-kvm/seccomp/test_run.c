@@ -1,6 +1,8 @@
 /* test_run.c: the seccomp engine runs guest code and reports syscalls, faults and
  * interrupts (src/hal-kvm/seccomp/run.c, tlb.c, handoff.c and the stub). */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -253,11 +255,5 @@ static Suite *run_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(run_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run_suite(run_suite());
 }

@@ -2,6 +2,8 @@
  * hostile guest (src/hal-kvm/seccomp/seccomp_engine.c, space.c, zygote.c, the stub). */
 #define _GNU_SOURCE
 #include <check.h>
+
+#include "check_run.h"
 #include <dirent.h>
 #include <signal.h>
 #include <stdio.h>
@@ -478,11 +480,5 @@ static Suite *engine_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(engine_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return check_run_suite(engine_suite());
 }

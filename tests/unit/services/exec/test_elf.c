@@ -258,5 +258,5 @@ int main(void)
 	tcase_add_test(tc, randomly_corrupted_headers_are_loaded_or_refused_cleanly);
 	tcase_add_test(tc, real_static_program_from_tests_progs_loads);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

@@ -159,5 +159,5 @@ int main(void)
 	tcase_add_test(tc, at_phdr_without_pt_phdr_comes_from_the_segment_holding_them);
 	tcase_add_test(tc, oversized_arguments_are_e2big);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

@@ -233,5 +233,5 @@ int main(void)
 	tcase_add_test(tc, entry_clashing_with_a_file_of_another_type_is_skipped);
 	tcase_add_test(tc, randomly_corrupted_archives_never_crash_the_reader);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

@@ -278,5 +278,5 @@ int main(void)
 	tcase_add_test(tc, stdin_reads_console_input_then_end_of_file);
 	tcase_add_test(tc, mkdir_and_chdir_move_the_working_directory);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

@@ -201,5 +201,5 @@ int main(void)
 	tcase_add_test(tc, parent_lookup_splits_off_the_last_name);
 	tcase_add_test(tc, path_of_dir_names_the_directory_from_the_root);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

@@ -263,5 +263,5 @@ int main(void)
 	tcase_add_test(tc, brk_grows_and_shrinks_the_heap_area);
 	tcase_add_test(tc, brk_refusals_return_the_unchanged_break);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

@@ -148,5 +148,5 @@ int main(void)
 	tcase_add_test(tc, write_to_read_only_memory_is_sigsegv);
 	tcase_add_test(tc, lost_execution_environment_is_sigkill);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }

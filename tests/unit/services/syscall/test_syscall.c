@@ -217,5 +217,5 @@ int main(void)
 	tcase_add_test(tc, nanosleep_waits_on_the_clock_and_checks_its_argument);
 	tcase_add_test(tc, prctl_names_the_thread_and_small_identity_calls_answer);
 	suite_add_tcase(s, tc);
-	return ostd_check_run(s);
+	return check_run_suite(s);
 }
