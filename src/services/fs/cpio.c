@@ -216,6 +216,28 @@ static int cpio_apply(struct inode *root, const struct cpio_entry *e, char *path
 	return 0;
 }
 
+/* Adding entries to a directory touched its mtime: give directories the archive's times
+ * once everything is in, as Linux's initramfs unpacker does. Entries that failed before are
+ * skipped quietly: the first pass logged them. */
+static void cpio_restore_dir_mtimes(struct inode *root, const uint8_t *bytes, size_t size,
+				    char *path)
+{
+	struct cpio_entry e;
+	struct inode *i;
+	size_t at = 0;
+
+	while (at < size && cpio_parse_entry(bytes, size, &at, &e) == 0 &&
+	       strcmp(e.name, "TRAILER!!!") != 0) {
+		if ((e.field[F_MODE] & S_IFMT) != S_IFDIR || cpio_normalise(e.name, path))
+			continue;
+		if (path[0] == '\0')
+			i = root;
+		else if (path_lookup(root, root, path, 0, &i) || !ramfs_is_dir(i))
+			continue;
+		i->mtime_ns = (uint64_t)e.field[F_MTIME] * NSEC_PER_SEC;
+	}
+}
+
 int cpio_unpack(struct inode *root, const void *data, size_t size)
 {
 	const uint8_t *bytes = data;
@@ -244,6 +266,8 @@ int cpio_unpack(struct inode *root, const void *data, size_t size)
 		if (err)
 			break;
 	}
+	if (!err)
+		cpio_restore_dir_mtimes(root, bytes, size, path);
 	kfree(path);
 	return err;
 }

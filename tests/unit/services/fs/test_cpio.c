@@ -40,6 +40,9 @@ BOOTED_TEST(good_archive_unpacks_dirs_files_and_symlinks)
 	ck_assert_int_eq(memcmp(f->data, "hello bytes", 11), 0);
 	ck_assert_uint_eq(f->mtime_ns, 1000ull * 1000000000ull);
 	ck_assert_uint_eq(lookup(root, "/bin")->mode, S_IFDIR | 0711);
+	/* Directories keep the archive's time although entries were added to them later. */
+	ck_assert_uint_eq(lookup(root, "/bin")->mtime_ns, 1000ull * 1000000000ull);
+	ck_assert_uint_eq(root->mtime_ns, 1000ull * 1000000000ull);
 	f = lookup(root, "/bin/sh");
 	ck_assert(ramfs_is_symlink(f));
 	ck_assert_int_eq(memcmp(f->data, "/bin/hello", 10), 0);
