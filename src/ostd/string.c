@@ -42,6 +42,7 @@ static void fmt_pad(struct fmt_out *o, char c, int n)
 struct fmt_spec {
 	bool left;     /* '-' */
 	bool zero;     /* '0' */
+	bool alt;      /* '#': 0x before a non-zero hex number */
 	int width;
 	int prec;      /* -1: none */
 };
@@ -104,6 +105,8 @@ static char fmt_parse_spec(const char **fmt, struct fmt_spec *sp, va_list *ap)
 			sp->left = true;
 		else if (*f == '0')
 			sp->zero = true;
+		else if (*f == '#')
+			sp->alt = true;
 		else
 			break;
 	}
@@ -176,9 +179,13 @@ static void fmt_conv(struct fmt_out *o, char conv, char mod, struct fmt_spec *sp
 		fmt_num(o, sp, fmt_arg_unsigned(ap, mod), false, 10, false, NULL);
 		break;
 	case 'x':
-	case 'X':
-		fmt_num(o, sp, fmt_arg_unsigned(ap, mod), false, 16, conv == 'X', NULL);
+	case 'X': {
+		uint64_t v = fmt_arg_unsigned(ap, mod);
+
+		fmt_num(o, sp, v, false, 16, conv == 'X',
+			sp->alt && v ? (conv == 'X' ? "0X" : "0x") : NULL);
 		break;
+	}
 	case 'p':
 		fmt_num(o, sp, (uintptr_t)va_arg(*ap, void *), false, 16, false, "0x");
 		break;

@@ -37,6 +37,14 @@ START_TEST(ksnprintf_honours_width_flags_and_precision)
 }
 END_TEST
 
+START_TEST(ksnprintf_alternate_form_prefixes_nonzero_hex)
+{
+	EXPECT_FMT("%#x %#X %#x", 0xbeefu, 0xbeefu, 0u);
+	EXPECT_FMT("%#llx %#lx", 0x401000ull, 0x7fef0000ul);
+	EXPECT_FMT("[%#10x] [%-#10x]", 0xabcu, 0xabcu);
+}
+END_TEST
+
 START_TEST(ksnprintf_prints_pointers_in_hex)
 {
 	char buf[64];
@@ -91,6 +99,7 @@ int main(void)
 
 	tcase_add_test(tc, ksnprintf_formats_integers_like_libc);
 	tcase_add_test(tc, ksnprintf_honours_width_flags_and_precision);
+	tcase_add_test(tc, ksnprintf_alternate_form_prefixes_nonzero_hex);
 	tcase_add_test(tc, ksnprintf_prints_pointers_in_hex);
 	tcase_add_test(tc, ksnprintf_prints_null_string_as_null);
 	tcase_add_test(tc, ksnprintf_truncates_and_returns_wanted_length);
