@@ -12,6 +12,7 @@ args_env one "two words" ""
 null_deref
 fpu_state
 heap_tls
+alloc_touch 16
 syscall_errors
 uname_time'
 

@@ -1,6 +1,7 @@
 # tests/progs/local.mk: small static Linux programs, each built with gcc and (when present)
 # musl-gcc, run natively and on `keel run`; tests/progs/compare.sh checks they agree.
-PROGS_NAMES = hello exit_code args_env null_deref fpu_state heap_tls syscall_errors uname_time
+PROGS_NAMES = hello exit_code args_env null_deref fpu_state heap_tls syscall_errors uname_time \
+	alloc_touch
 PROGS_GCC = $(PROGS_NAMES:%=tests/progs/%.gcc)
 if HAVE_MUSL
 PROGS_MUSL = $(PROGS_NAMES:%=tests/progs/%.musl)

@@ -8,9 +8,11 @@
 /* Keep a gap between the stack and the highest mmap so a growing stack faults, not overwrites. */
 #define MM_STACK_GAP (1ull << 20)
 
+/* OSTD's user copy wants 0 or -EFAULT; a syscall whose buffer cannot be paged in for lack
+ * of RAM fails with -EFAULT. */
 static int mm_vmspace_fault(void *arg, uaddr_t va, unsigned int access)
 {
-	return mm_fault(arg, va, access);
+	return mm_fault(arg, va, access) ? -EFAULT : 0;
 }
 
 int mm_init(struct mm *mm, struct vmspace *vs)
@@ -59,9 +61,9 @@ int mm_fault(struct mm *mm, uaddr_t va, unsigned int access)
 		return -EFAULT;
 	f = frame_alloc(FRAME_USER);
 	if (!f)
-		return -EFAULT;
+		return -ENOMEM;
 	err = vmspace_map(mm->vs, ALIGN_DOWN(va, PAGE_SIZE), f, mm_prot_to_vm(a->prot));
 	/* The mapping holds its own reference now (or failed to take one). */
 	frame_put(f);
-	return err ? -EFAULT : 0;
+	return err == -ENOMEM ? -ENOMEM : err ? -EFAULT : 0;
 }

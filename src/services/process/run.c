@@ -1,4 +1,5 @@
 /* process/run.c: the process's life in user mode: syscalls, faults, preemption, death. */
+#include <ostd/errno.h>
 #include <ostd/log.h>
 #include <ostd/task.h>
 #include <ostd/user_mode.h>
@@ -50,10 +51,20 @@ static unsigned int fault_access(uint64_t error_code)
 int process_handle_exception(struct process *p)
 {
 	const struct user_fault *f = &p->ctx.fault;
-	int sig;
+	int sig, err = -EFAULT;
 
-	if (f->vector == TRAP_PF && mm_fault(&p->mm, f->addr, fault_access(f->error_code)) == 0)
-		return 0;
+	if (f->vector == TRAP_PF) {
+		err = mm_fault(&p->mm, f->addr, fault_access(f->error_code));
+		if (err == 0)
+			return 0;
+	}
+	/* A valid access that found no free frame: Linux's OOM killer would pick a victim;
+	 * with one process it is this one, and the log says why. */
+	if (err == -ENOMEM) {
+		log_err("pid %d killed by SIGKILL: out of memory (guest RAM exhausted) at %#llx",
+			p->pid, (unsigned long long)f->addr);
+		return SIGKILL;
+	}
 	sig = process_fault_signal(f->vector);
 	log_info("pid %d killed by %s (vector %u) at rip %#llx, fault address %#llx", p->pid,
 		 signal_name(sig), f->vector, (unsigned long long)p->ctx.regs.rip,

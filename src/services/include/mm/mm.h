@@ -55,7 +55,8 @@ int mm_area_protect(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int prot
 uaddr_t mm_find_free(const struct mm *mm, size_t len, uaddr_t hint);
 
 /* Demand paging: maps a zeroed frame at va when va lies in an area whose protection allows
- * access (VM_READ or VM_WRITE, VM_EXEC); -EFAULT otherwise. */
+ * access (VM_READ or VM_WRITE, VM_EXEC); -ENOMEM when RAM (or page-table memory) ran out,
+ * -EFAULT otherwise. */
 int mm_fault(struct mm *mm, uaddr_t va, unsigned int access);
 
 /* VM_* bits for PROT_* bits. */
