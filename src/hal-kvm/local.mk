@@ -9,7 +9,8 @@ keel_SOURCES = \
 	src/hal-kvm/ram.c src/hal-kvm/ram.h \
 	src/hal-kvm/engine.c src/hal-kvm/engine.h \
 	src/hal-kvm/hal_memory.c src/hal-kvm/hal_clock.c src/hal-kvm/hal_console.c \
-	src/hal-kvm/hal_log.c src/hal-kvm/hal_cpu.c src/hal-kvm/hal_space.c \
+	src/hal-kvm/hal_log.c src/hal-kvm/hal_trace.c src/hal-kvm/hal_cpu.c \
+	src/hal-kvm/hal_space.c \
 	src/hal-kvm/initramfs.S
 keel_CPPFLAGS = $(HOSTED_CPPFLAGS) -I$(top_builddir) $(GLIB_CFLAGS)
 keel_CCASFLAGS = -Wa,-I$(top_builddir)

@@ -17,6 +17,7 @@ struct vmm_config {
 	bool spin;
 	bool verbose;
 	FILE *log;               /* kernel log sink, or NULL for none */
+	FILE *trace;             /* syscall trace sink (--strace), or NULL for none */
 	struct boot_info boot;
 };
 

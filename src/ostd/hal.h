@@ -36,6 +36,9 @@ int hal_console_winsize(unsigned short *rows, unsigned short *cols);
 
 /* The kernel log's sink (host stderr with -v, a file with --log, or nowhere). */
 void hal_log_write(enum log_level lvl, const char *msg, size_t n);
+/* The syscall trace's sink (host stderr with --strace, a file with --strace-file): n bytes
+ * of whole lines, written as they come. */
+void hal_trace_write(const char *s, size_t n);
 
 /* User address range of this machine and engine. */
 uaddr_t hal_user_start(void);

@@ -15,6 +15,7 @@ OSTD_SOURCES = \
 	src/ostd/sync.c \
 	src/ostd/task.c \
 	src/ostd/time.c src/ostd/timer_internal.h \
+	src/ostd/trace.c \
 	src/ostd/user_copy.c \
 	src/ostd/user_mode.c \
 	src/ostd/vmspace.c src/ostd/vmspace_internal.h \
@@ -40,7 +41,8 @@ noinst_HEADERS += src/ostd/hal.h \
 	src/ostd/include/ostd/frame.h src/ostd/include/ostd/heap.h \
 	src/ostd/include/ostd/log.h src/ostd/include/ostd/string.h \
 	src/ostd/include/ostd/sync.h src/ostd/include/ostd/task.h \
-	src/ostd/include/ostd/time.h src/ostd/include/ostd/types.h \
+	src/ostd/include/ostd/time.h src/ostd/include/ostd/trace.h \
+	src/ostd/include/ostd/types.h \
 	src/ostd/include/ostd/user_copy.h src/ostd/include/ostd/user_mode.h \
 	src/ostd/include/ostd/vmspace.h
 

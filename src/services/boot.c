@@ -10,6 +10,7 @@
 #include <fs/path.h>
 #include <fs/ramfs.h>
 #include <process/process.h>
+#include <strace/strace.h>
 #include <boot/boot.h>
 
 /* Exit statuses of a shell that cannot find or cannot run a command. */
@@ -92,6 +93,7 @@ void ostd_main(void)
 
 	if (bi->argc < 1 || !bi->argv[0])
 		boot_fail("", "no program given", STATUS_NOT_FOUND);
+	strace_setup(bi);
 	name = bi->argv[0];
 	root = boot_build_root(bi);
 	if (!root)

@@ -15,6 +15,7 @@ SERVICES_SOURCES = \
 	src/services/syscall/dispatch.c src/services/syscall/table_x86_64.h \
 	src/services/system/random.c src/services/system/uname.c \
 	src/services/time/clock.c src/services/time/sleep.c
+include src/services/strace/local.mk
 
 noinst_LIBRARIES += libservices.a
 libservices_a_SOURCES = $(SERVICES_SOURCES)

@@ -25,8 +25,8 @@ extern char **environ;
 extern const unsigned char keel_initramfs_start[], keel_initramfs_end[];
 
 struct run_options {
-	char *engine, *mem, *root, *initrd, *log;
-	gboolean verbose, no_spin;
+	char *engine, *mem, *root, *initrd, *log, *strace_file;
+	gboolean verbose, no_spin, strace;
 };
 
 struct run_modules {
@@ -54,6 +54,7 @@ static void run_options_free(struct run_options *o)
 	g_free(o->root);
 	g_free(o->initrd);
 	g_free(o->log);
+	g_free(o->strace_file);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -79,6 +80,12 @@ static int parse_options(int *argc, char ***argv, struct run_options *o)
 		  "FILE" },
 		{ "verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose,
 		  "Write the kernel log to stderr", NULL },
+		/* Two options, not one with an optional argument: GLib would take PROGRAM
+		 * for the file in `--strace PROGRAM`. */
+		{ "strace", 0, 0, G_OPTION_ARG_NONE, &o->strace,
+		  "Print each syscall of the program on stderr, as strace does", NULL },
+		{ "strace-file", 0, 0, G_OPTION_ARG_FILENAME, &o->strace_file,
+		  "Write the syscall trace to FILE instead (implies --strace)", "FILE" },
 		{ "no-spin", 0, 0, G_OPTION_ARG_NONE, &o->no_spin,
 		  "Never spin in engine handoffs (sleep at once)", NULL },
 		{ NULL }
@@ -183,6 +190,14 @@ static int build_config(struct run_options *o, int argc, char **argv, struct run
 	} else if (o->verbose) {
 		cfg->log = stderr;
 	}
+	if (o->strace_file) {
+		cfg->trace = fopen(o->strace_file, "we");
+		if (!cfg->trace)
+			return usage_error("--strace-file %s: cannot open for writing",
+					   o->strace_file), -EINVAL;
+	} else if (o->strace) {
+		cfg->trace = stderr;
+	}
 	err = load_roots(o, m);
 	if (!err)
 		err = read_host_program(argv[0], m);
@@ -193,6 +208,7 @@ static int build_config(struct run_options *o, int argc, char **argv, struct run
 		.initramfs = m->mods, .n_initramfs = m->n,
 		.host_program = m->has_host_program ? &m->host_program : NULL,
 		.ram_bytes = cfg->ram_bytes, .verbose = o->verbose,
+		.strace = cfg->trace != NULL,
 	};
 	return 0;
 }
@@ -226,6 +242,8 @@ int cli_run(int argc, char **argv)
 out:
 	if (cfg.log && cfg.log != stderr)
 		fclose(cfg.log);
+	if (cfg.trace && cfg.trace != stderr)
+		fclose(cfg.trace);
 	run_modules_free(&m);
 	run_options_free(&o);
 	return status;

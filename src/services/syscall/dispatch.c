@@ -8,6 +8,7 @@
 #include <time/clock.h>
 #include <mm/mm.h>
 #include <process/process.h>
+#include <strace/strace.h>
 #include <syscall/syscall.h>
 
 typedef long (*syscall_fn)(unsigned long, unsigned long, unsigned long, unsigned long,
@@ -54,6 +55,11 @@ static bool unknown_mark_logged(uint64_t nr)
 	return false;
 }
 
+const char *syscall_name(uint64_t nr)
+{
+	return nr < SYSCALL_NR_MAX ? syscall_table[nr].name : NULL;
+}
+
 unsigned int syscall_unknown_times_logged(uint64_t nr)
 {
 	unsigned int k;
@@ -78,6 +84,21 @@ long syscall_call(uint64_t nr, const uint64_t a[6])
 	return e->fn(a[0], a[1], a[2], a[3], a[4], a[5]);
 }
 
+/* Kept out of line so the untraced path stays short: its only cost is the one test of
+ * strace_enabled in syscall_dispatch. */
+static __attribute__((noinline)) long syscall_call_traced(uint64_t nr,
+							 const uint64_t args[6])
+{
+	struct process *p = process_current();
+	struct strace_call call;
+	long ret;
+
+	strace_syscall_enter(&call, p ? p->pid : 0, nr, args);
+	ret = syscall_call(nr, args);
+	strace_syscall_exit(&call, ret);
+	return ret;
+}
+
 long syscall_dispatch(struct user_context *ctx)
 {
 	uint64_t args[6];
@@ -85,5 +106,7 @@ long syscall_dispatch(struct user_context *ctx)
 
 	for (k = 0; k < 6; k++)
 		args[k] = user_syscall_arg(ctx, k);
+	if (unlikely(strace_enabled))
+		return syscall_call_traced(user_syscall_nr(ctx), args);
 	return syscall_call(user_syscall_nr(ctx), args);
 }

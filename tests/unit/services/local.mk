@@ -93,3 +93,4 @@ tests_unit_services_test_boot_main_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
 tests_unit_services_test_boot_main_CFLAGS = $(SERVICES_TEST_CFLAGS)
 tests_unit_services_test_boot_main_LDADD = $(SERVICES_TEST_LDADD)
 tests_unit_services_test_boot_main_LDFLAGS = $(UNIT_SAN) -Wl,-u,ostd_main
+include tests/unit/services/strace/local.mk

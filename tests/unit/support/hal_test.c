@@ -59,7 +59,7 @@ static struct {
 	uint64_t idle_count, last_idle_deadline;
 	void (*idle_hook)(void *);
 	void *idle_arg;
-	struct buf out, err, log, in;
+	struct buf out, err, log, trace, in;
 	size_t in_pos;
 	bool in_eof, in_pending;
 	bool tty;
@@ -97,6 +97,7 @@ void hal_test_reset(void)
 	buf_free(&ht.out);
 	buf_free(&ht.err);
 	buf_free(&ht.log);
+	buf_free(&ht.trace);
 	buf_free(&ht.in);
 	hal_test_set_ram(HAL_TEST_DEFAULT_RAM);
 	ht.user_start = HAL_TEST_USER_START;
@@ -279,6 +280,21 @@ void hal_log_write(enum log_level lvl, const char *msg, size_t n)
 const char *hal_test_log(size_t *len)
 {
 	return buf_str(&ht.log, len);
+}
+
+void hal_trace_write(const char *s, size_t n)
+{
+	buf_append(&ht.trace, s, n);
+}
+
+const char *hal_test_trace(size_t *len)
+{
+	return buf_str(&ht.trace, len);
+}
+
+void hal_test_trace_clear(void)
+{
+	buf_free(&ht.trace);
 }
 
 uaddr_t hal_user_start(void)

@@ -70,6 +70,9 @@ void hal_test_console_set_tty(bool tty, unsigned short rows, unsigned short cols
 
 /* The kernel log, captured (NUL-terminated, lines as written). */
 const char *hal_test_log(size_t *len);
+/* The syscall trace (ostd_trace_write), captured; and emptied. */
+const char *hal_test_trace(size_t *len);
+void hal_test_trace_clear(void);
 
 /* Engine address spaces: how many are live, and the flushes recorded since the reset. */
 struct hal_test_flush {

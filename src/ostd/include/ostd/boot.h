@@ -19,6 +19,7 @@ struct boot_info {
 	const struct boot_module *host_program; /* PROG read from the host, or NULL */
 	uint64_t ram_bytes;
 	bool verbose;
+	bool strace;            /* trace every syscall to ostd_trace_write (keel run --strace) */
 };
 
 const struct boot_info *ostd_boot_info(void);

@@ -14,6 +14,8 @@ struct user_context;
 long syscall_dispatch(struct user_context *ctx);
 /* The same, from a number and six raw arguments. */
 long syscall_call(uint64_t nr, const uint64_t args[6]);
+/* The name of syscall nr ("write"), or NULL when Keel does not answer it. */
+const char *syscall_name(uint64_t nr);
 /* How many times an unknown number was logged (0 or 1 per number): for tests. */
 unsigned int syscall_unknown_times_logged(uint64_t nr);
 

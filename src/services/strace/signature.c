@@ -1,0 +1,89 @@
+/* strace/signature.c: how each syscall Keel answers is printed: its arguments' kinds and
+ * its result's. Numbers follow syscall/table_x86_64.h; a syscall missing here prints its
+ * arguments raw, in hex. */
+#include <strace/decode.h>
+
+#define SIG(nr, ret, ...) \
+	[nr] = { sizeof((uint8_t[]){ __VA_ARGS__ }), ret, { __VA_ARGS__ } }
+#define SIG0(nr, ret) [nr] = { 0, ret, { 0 } }
+
+static const struct strace_signature signatures[] = {
+	SIG(0,   SK_INT, SK_FD, SK_RBUF, SK_ULONG),             /* read */
+	SIG(1,   SK_INT, SK_FD, SK_WBUF, SK_ULONG),             /* write */
+	SIG(2,   SK_INT, SK_STR, SK_OPEN_FLAGS, SK_OPEN_MODE),  /* open */
+	SIG(3,   SK_INT, SK_FD),                                /* close */
+	SIG(4,   SK_INT, SK_STR, SK_PTR),                       /* stat */
+	SIG(5,   SK_INT, SK_FD, SK_PTR),                        /* fstat */
+	SIG(6,   SK_INT, SK_STR, SK_PTR),                       /* lstat */
+	SIG(8,   SK_INT, SK_FD, SK_LONG, SK_WHENCE),            /* lseek */
+	SIG(9,   SK_HEX, SK_PTR, SK_ULONG, SK_PROT, SK_MAP_FLAGS, SK_FD, SK_HEX), /* mmap */
+	SIG(10,  SK_INT, SK_PTR, SK_ULONG, SK_PROT),            /* mprotect */
+	SIG(11,  SK_INT, SK_PTR, SK_ULONG),                     /* munmap */
+	SIG(12,  SK_HEX, SK_PTR),                               /* brk */
+	SIG(13,  SK_INT, SK_SIGNAL, SK_PTR, SK_PTR, SK_ULONG),  /* rt_sigaction */
+	SIG(14,  SK_INT, SK_SIGHOW, SK_PTR, SK_PTR, SK_ULONG),  /* rt_sigprocmask */
+	SIG(16,  SK_INT, SK_FD, SK_IOCTL, SK_PTR),              /* ioctl */
+	SIG(17,  SK_INT, SK_FD, SK_RBUF, SK_ULONG, SK_LONG),    /* pread64 */
+	SIG(19,  SK_INT, SK_FD, SK_PTR, SK_INT),                /* readv */
+	SIG(20,  SK_INT, SK_FD, SK_PTR, SK_INT),                /* writev */
+	SIG(21,  SK_INT, SK_STR, SK_ACCESS_MODE),               /* access */
+	SIG0(24, SK_INT),                                       /* sched_yield */
+	SIG(28,  SK_INT, SK_PTR, SK_ULONG, SK_MADVISE),         /* madvise */
+	SIG(32,  SK_INT, SK_FD),                                /* dup */
+	SIG(33,  SK_INT, SK_FD, SK_FD),                         /* dup2 */
+	SIG(35,  SK_INT, SK_PTR, SK_PTR),                       /* nanosleep */
+	SIG0(39, SK_INT),                                       /* getpid */
+	SIG(60,  SK_NONE, SK_INT),                              /* exit */
+	SIG(61,  SK_INT, SK_INT, SK_PTR, SK_INT, SK_PTR),       /* wait4 */
+	SIG(63,  SK_INT, SK_PTR),                               /* uname */
+	SIG(72,  SK_INT, SK_FD, SK_FCNTL_CMD, SK_HEX),          /* fcntl */
+	SIG(79,  SK_INT, SK_RSTR, SK_ULONG),                    /* getcwd */
+	SIG(80,  SK_INT, SK_STR),                               /* chdir */
+	SIG(81,  SK_INT, SK_FD),                                /* fchdir */
+	SIG(83,  SK_INT, SK_STR, SK_OCT),                       /* mkdir */
+	SIG(89,  SK_INT, SK_STR, SK_RBUF, SK_ULONG),            /* readlink */
+	SIG(95,  SK_OCT, SK_OCT),                               /* umask */
+	SIG(96,  SK_INT, SK_PTR, SK_PTR),                       /* gettimeofday */
+	SIG(97,  SK_INT, SK_RLIMIT, SK_PTR),                    /* getrlimit */
+	SIG0(102, SK_INT),                                      /* getuid */
+	SIG0(104, SK_INT),                                      /* getgid */
+	SIG0(107, SK_INT),                                      /* geteuid */
+	SIG0(108, SK_INT),                                      /* getegid */
+	SIG0(110, SK_INT),                                      /* getppid */
+	SIG0(111, SK_INT),                                      /* getpgrp */
+	SIG(115, SK_INT, SK_INT, SK_PTR),                       /* getgroups */
+	SIG(121, SK_INT, SK_INT),                               /* getpgid */
+	SIG(124, SK_INT, SK_INT),                               /* getsid */
+	SIG(131, SK_INT, SK_PTR, SK_PTR),                       /* sigaltstack */
+	SIG(157, SK_INT, SK_INT, SK_HEX, SK_HEX, SK_HEX, SK_HEX), /* prctl */
+	SIG(158, SK_INT, SK_ARCH_PRCTL, SK_HEX),                /* arch_prctl */
+	SIG(160, SK_INT, SK_RLIMIT, SK_PTR),                    /* setrlimit */
+	SIG0(186, SK_INT),                                      /* gettid */
+	SIG(201, SK_LONG, SK_PTR),                              /* time */
+	SIG(204, SK_INT, SK_INT, SK_UINT, SK_PTR),              /* sched_getaffinity */
+	SIG(217, SK_INT, SK_FD, SK_PTR, SK_ULONG),              /* getdents64 */
+	SIG(218, SK_INT, SK_PTR),                               /* set_tid_address */
+	SIG(228, SK_INT, SK_CLOCK, SK_PTR),                     /* clock_gettime */
+	SIG(229, SK_INT, SK_CLOCK, SK_PTR),                     /* clock_getres */
+	SIG(230, SK_INT, SK_CLOCK, SK_INT, SK_PTR, SK_PTR),     /* clock_nanosleep */
+	SIG(231, SK_NONE, SK_INT),                              /* exit_group */
+	SIG(257, SK_INT, SK_FD, SK_STR, SK_OPEN_FLAGS, SK_OPEN_MODE), /* openat */
+	SIG(258, SK_INT, SK_FD, SK_STR, SK_OCT),                /* mkdirat */
+	SIG(262, SK_INT, SK_FD, SK_STR, SK_PTR, SK_AT_FLAGS),   /* newfstatat */
+	SIG(267, SK_INT, SK_FD, SK_STR, SK_RBUF, SK_ULONG),     /* readlinkat */
+	SIG(269, SK_INT, SK_FD, SK_STR, SK_ACCESS_MODE),        /* faccessat */
+	SIG(273, SK_INT, SK_PTR, SK_ULONG),                     /* set_robust_list */
+	SIG(292, SK_INT, SK_FD, SK_FD, SK_OPEN_FLAGS),          /* dup3 */
+	SIG(302, SK_INT, SK_INT, SK_RLIMIT, SK_PTR, SK_PTR),    /* prlimit64 */
+	SIG(318, SK_INT, SK_RBUF, SK_ULONG, SK_GRND_FLAGS),     /* getrandom */
+	SIG(334, SK_INT, SK_PTR, SK_UINT, SK_INT, SK_HEX),      /* rseq */
+	SIG(439, SK_INT, SK_FD, SK_STR, SK_ACCESS_MODE, SK_AT_FLAGS), /* faccessat2 */
+};
+
+const struct strace_signature *strace_signature_of(uint64_t nr)
+{
+	/* An empty slot has ret 0, which no kind uses. */
+	if (nr >= ARRAY_SIZE(signatures) || !signatures[nr].ret)
+		return NULL;
+	return &signatures[nr];
+}
