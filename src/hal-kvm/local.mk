@@ -5,7 +5,7 @@ keel_SOURCES = \
 	src/hal-kvm/cli/run.c src/hal-kvm/cli/run.h \
 	src/hal-kvm/cli/size.c src/hal-kvm/cli/size.h \
 	src/hal-kvm/cli/cpio_writer.c src/hal-kvm/cli/cpio_writer.h \
-	src/hal-kvm/vmm.c src/hal-kvm/vmm.h \
+	src/hal-kvm/vmm.c src/hal-kvm/vmm.h src/hal-kvm/sandbox.c src/hal-kvm/sandbox.h \
 	src/hal-kvm/ram.c src/hal-kvm/ram.h \
 	src/hal-kvm/engine.c src/hal-kvm/engine.h \
 	src/hal-kvm/hal_memory.c src/hal-kvm/hal_clock.c src/hal-kvm/hal_console.c \

@@ -8,6 +8,7 @@
 
 #include "engine.h"
 #include "hal.h"
+#include "sandbox.h"
 #include "vmm.h"
 
 /* The engine's own part of the memfd (control pages, ...): sparse like RAM. */
@@ -52,6 +53,13 @@ int vmm_setup(const struct vmm_config *cfg)
 		return err;
 	}
 	vmm.engine_up = true;
+	/* Last: the engine's helper processes exist, and nothing below needs new host calls. */
+	err = sandbox_confine(why, sizeof(why));
+	if (err) {
+		fprintf(stderr, "keel: %s\n", why);
+		vmm_teardown();
+		return err;
+	}
 	return 0;
 }
 

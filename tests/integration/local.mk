@@ -3,5 +3,7 @@ TESTS += tests/integration/cli.sh tests/integration/busybox.sh tests/integration
 	tests/integration/kvm.sh
 EXTRA_DIST += tests/lib.sh tests/integration/cli.sh tests/integration/busybox.sh \
 	tests/integration/faults.sh tests/integration/kvm.sh
+TESTS += tests/integration/sandbox.sh
+EXTRA_DIST += tests/integration/sandbox.sh
 TESTS += tests/integration/strace.sh
 EXTRA_DIST += tests/integration/strace.sh
