@@ -39,7 +39,14 @@ struct engine_ops {
 	 * Every byte read back from the guest side is treated as hostile. */
 	enum user_return (*run)(struct engine_space *s, struct user_context *ctx,
 				uint64_t deadline_ns);
+	/* Ends the engine state of a context (its stub thread), and frees it. */
 	void (*thread_release)(struct engine_thread *t);
+	/* FP state of a context, with the contracts of ostd/user_mode.h (user_fpstate_size,
+	 * user_context_{get,set,reset}_fpstate); size 0: this host's FP image is unknown. */
+	size_t (*fpstate_size)(void);
+	ssize_t (*fpstate_get)(struct user_context *ctx, void *buf, size_t len);
+	int (*fpstate_set)(struct user_context *ctx, const void *buf, size_t len);
+	void (*fpstate_reset)(struct user_context *ctx);
 };
 
 extern const struct engine_ops seccomp_engine_ops;

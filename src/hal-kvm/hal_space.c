@@ -49,3 +49,23 @@ void hal_user_context_release(struct user_context *ctx)
 		vmm.engine->thread_release(ctx->engine);
 	ctx->engine = NULL;
 }
+
+size_t hal_user_fpstate_size(void)
+{
+	return vmm.engine->fpstate_size();
+}
+
+ssize_t hal_user_fpstate_get(struct user_context *ctx, void *buf, size_t len)
+{
+	return vmm.engine->fpstate_get(ctx, buf, len);
+}
+
+int hal_user_fpstate_set(struct user_context *ctx, const void *buf, size_t len)
+{
+	return vmm.engine->fpstate_set(ctx, buf, len);
+}
+
+void hal_user_fpstate_reset(struct user_context *ctx)
+{
+	vmm.engine->fpstate_reset(ctx);
+}

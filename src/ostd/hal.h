@@ -53,6 +53,13 @@ void hal_space_flush(void *hal_space, uaddr_t va, size_t len);
 enum user_return hal_user_execute(struct user_context *ctx, struct vmspace *vs,
 				  void *hal_space, uint64_t deadline_ns);
 void hal_user_context_release(struct user_context *ctx);
+/* FP state of user contexts, with the contracts of ostd/user_mode.h: the image size on
+ * this machine (0: unknown), get (len >= that size), set (checked, else the initial
+ * state and -EINVAL), reset to the initial state. */
+size_t hal_user_fpstate_size(void);
+ssize_t hal_user_fpstate_get(struct user_context *ctx, void *buf, size_t len);
+int hal_user_fpstate_set(struct user_context *ctx, const void *buf, size_t len);
+void hal_user_fpstate_reset(struct user_context *ctx);
 
 /* A broken kernel invariant: report msg and stop the machine (hosted: exit status 125). */
 __noreturn void hal_panic(const char *msg);

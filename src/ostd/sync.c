@@ -108,6 +108,21 @@ int waitqueue_wake_one(waitqueue_t *wq)
 	return wq_wake_first(wq) ? 1 : 0;
 }
 
+int waitqueue_wake_task(waitqueue_t *wq, struct task *t)
+{
+	struct waiter *w;
+
+	for (w = wq->head; w; w = w->next) {
+		if (w->task == t) {
+			wq_remove(w);
+			w->woken = true;
+			sched_wake(t);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int waitqueue_wake_all(waitqueue_t *wq)
 {
 	int n = 0;

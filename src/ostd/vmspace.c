@@ -178,6 +178,51 @@ int vmspace_protect(struct vmspace *vs, uaddr_t va, size_t len, unsigned int pro
 	return 0;
 }
 
+/* Invariant: every entry written in dst holds its own reference on the shared frame, and
+ * src's engine is flushed before this returns whenever one of its pages lost VM_WRITE. */
+int vmspace_copy_range(struct vmspace *dst, struct vmspace *src, uaddr_t va, size_t len,
+		       bool cow)
+{
+	uaddr_t end = va + len;
+	bool weakened = false;
+	unsigned int prot, old_prot;
+	struct frame *f, *old;
+	uint64_t skip;
+	pte_t *from, *to;
+	int err = vmspace_check_range(va, len);
+
+	if (err)
+		return err;
+	for (uaddr_t a = va; a < end; a += PAGE_SIZE) {
+		from = pagetable_slot(&src->pt, a, false, &skip);
+		if (!from) {
+			a += (skip > end - a ? end - a : skip) - PAGE_SIZE;
+			continue;
+		}
+		if (!pagetable_read_leaf(from, &f, &prot))
+			continue;
+		to = pagetable_slot(&dst->pt, a, true, NULL);
+		if (!to) {
+			err = -ENOMEM;
+			break;
+		}
+		if (cow && (prot & VM_WRITE)) {
+			prot &= ~VM_WRITE;
+			pagetable_write_leaf(from, pte_make_leaf(frame_paddr(f), prot));
+			weakened = true;
+		}
+		if (pagetable_read_leaf(to, &old, &old_prot)) {
+			err = -EINVAL;   /* dst must be empty there: a caller bug, never overwrite */
+			break;
+		}
+		frame_get(f);
+		pagetable_write_leaf(to, pte_make_leaf(frame_paddr(f), prot));
+	}
+	if (weakened)
+		hal_space_flush(src->hal_space, va, len);
+	return err;
+}
+
 int vmspace_query(struct vmspace *vs, uaddr_t va, struct vm_query *q)
 {
 	struct frame *f;

@@ -2,6 +2,7 @@
 #include <ostd/boot.h>
 #include <ostd/console.h>
 #include <ostd/errno.h>
+#include <ostd/frame.h>
 #include <ostd/heap.h>
 #include <ostd/string.h>
 #include <ostd/task.h>
@@ -37,49 +38,36 @@ static const char *boot_reason(int err)
 	}
 }
 
-/* Frees everything before the machine stops, so leak checkers see a clean kernel. */
-static void boot_process_task(void *arg)
-{
-	struct process *p = arg;
-	struct inode *root = p->root;
-	int status = process_run(p);
-
-	process_destroy(p);
-	ramfs_destroy(root);
-	ostd_shutdown(status);
-}
-
-/* Loads the program into a new process and starts it: 0, or an errno for boot_reason. */
+/* Loads the program into pid 1 and starts it: 0, or an errno for boot_reason. */
 static int boot_start(struct inode *root, struct inode *exe, const char *path,
 		      const struct boot_info *bi)
 {
 	struct inode *procself;
-	struct elf_image img;
+	struct exec_args a;
 	struct process *p;
-	uaddr_t sp;
+	struct thread *t;
 	int err;
 
-	if (!ramfs_is_regular(exe) || !(exe->mode & 0111))
-		return -EACCES;
-	p = process_create(root, path);
+	p = process_create_init(root, path, &t);
 	if (!p)
 		return -ENOMEM;
-	err = elf_load(&p->mm, exe->data, exe->size, &img);
-	if (!err)
-		err = stack_build(&p->mm, &img, bi->argc, bi->argv, bi->envp, path, &sp);
+	err = exec_args_dup(bi->argc, bi->argv, bi->envp, &a);
+	if (!err) {
+		err = exec_file(t, exe, path, &a);
+		exec_args_free(&a);
+	}
 	if (err)
-		goto out_destroy_process;
-	/* /proc/self/exe: with one process, a plain symlink is exactly right. */
+		goto out_free_process;
+	/* /proc/self/exe: the program's path, until procfs gives each process its own. */
 	if (path_lookup(root, root, "/proc/self", 0, &procself) == 0)
 		ramfs_symlink(procself, "exe", 3, path, strlen(path), NULL);
-	user_context_init(&p->ctx, img.entry, sp);
-	err = -ENOMEM;
-	if (!task_spawn(boot_process_task, p))
-		goto out_destroy_process;
+	err = thread_start(t);
+	if (err)
+		goto out_free_process;
 	return 0;
 
-out_destroy_process:
-	process_destroy(p);
+out_free_process:
+	process_destroy_unstarted(p, t);
 	return err;
 }
 

@@ -7,6 +7,7 @@
 #include <abi/fcntl.h>
 #include <abi/stat.h>
 #include <boot/boot.h>
+#include <fs/chardev.h>
 #include <fs/cpio.h>
 #include <fs/path.h>
 #include <fs/ramfs.h>
@@ -47,7 +48,7 @@ int boot_mkdir_p(struct inode *root, const char *path, uint32_t mode, struct ino
 /* The root: every initramfs unpacked in order, then the directories programs expect. */
 struct inode *boot_build_root(const struct boot_info *bi)
 {
-	struct inode *root = ramfs_create_root(), *tmp;
+	struct inode *root = ramfs_create_root(), *tmp, *dev;
 	size_t k;
 	int err;
 
@@ -62,7 +63,8 @@ struct inode *boot_build_root(const struct boot_info *bi)
 	if (boot_mkdir_p(root, "/tmp", 0755, &tmp) == 0)
 		tmp->mode = S_IFDIR | 01777;
 	boot_mkdir_p(root, "/proc/self", 0555, NULL);
-	boot_mkdir_p(root, "/dev", 0755, NULL);
+	if (boot_mkdir_p(root, "/dev", 0755, &dev) == 0)
+		chardev_populate(dev);
 	return root;
 }
 

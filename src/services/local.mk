@@ -1,21 +1,26 @@
 # src/services/local.mk: the de-privileged kernel, compiled freestanding against OSTD's
 # public API only, as libservices.a and its sanitizer twin for the unit tests.
 SERVICES_SOURCES = \
-	src/services/boot.c src/services/boot_root.c \
-	src/services/exec/elf.c src/services/exec/load.c src/services/exec/stack.c \
-	src/services/fs/at.c src/services/fs/console_file.c src/services/fs/cpio.c \
-	src/services/fs/dir.c src/services/fs/file.c src/services/fs/open.c \
+	src/services/boot.c src/services/boot_end.c src/services/boot_root.c \
+	src/services/exec/args.c src/services/exec/elf.c src/services/exec/execve.c \
+	src/services/exec/load.c src/services/exec/stack.c \
+	src/services/fs/at.c src/services/fs/chardev.c src/services/fs/console_file.c src/services/fs/cpio.c \
+	src/services/fs/dir.c src/services/fs/fdtable_share.c src/services/fs/file.c \
+	src/services/fs/open.c src/services/fs/permission.c src/services/fs/remove.c \
 	src/services/fs/path.c src/services/fs/ramfs.c src/services/fs/ramfs_file.c \
 	src/services/fs/read_write.c src/services/fs/stat.c \
-	src/services/mm/area.c src/services/mm/brk.c src/services/mm/fault.c \
+	src/services/mm/area.c src/services/mm/brk.c src/services/mm/fault.c src/services/mm/fork.c \
 	src/services/mm/mmap.c \
+	src/services/process/fork.c src/services/process/pgrp.c src/services/process/pid.c \
 	src/services/process/process.c src/services/process/rlimit.c \
 	src/services/process/run.c src/services/process/thread.c \
-	src/services/signal/sigaction.c \
+	src/services/process/thread_settings.c src/services/process/wait.c \
 	src/services/syscall/dispatch.c src/services/syscall/table_x86_64.h \
 	src/services/system/random.c src/services/system/uname.c \
 	src/services/time/clock.c src/services/time/sleep.c
 include src/services/strace/local.mk
+include src/services/signal/local.mk
+include src/services/futex/local.mk
 
 noinst_LIBRARIES += libservices.a
 libservices_a_SOURCES = $(SERVICES_SOURCES)
@@ -42,4 +47,8 @@ noinst_HEADERS += \
 	src/services/include/fs/ramfs.h src/services/include/mm/mm.h \
 	src/services/include/process/process.h src/services/include/signal/signal.h \
 	src/services/include/syscall/syscall.h src/services/include/system/system.h \
-	src/services/include/time/clock.h
+	src/services/include/time/clock.h \
+	src/services/include/process/thread.h src/services/include/process/cred.h \
+	src/services/include/abi/siginfo.h src/services/include/signal/sigqueue.h \
+	src/services/include/futex/futex.h src/services/include/fs/pipe.h \
+	src/services/include/abi/sched.h src/services/include/fs/chardev.h

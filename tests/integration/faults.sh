@@ -9,7 +9,7 @@ status=$?
 [ "$status" = 139 ] && pass "NULL write ends with status 139" || fail "NULL write" "status $status"
 grep -q 'about to fault' "$KEEL_TMP/out" && pass "output before the fault is kept" \
 	|| fail "output before the fault"
-grep -q 'killed by SIGSEGV.*fault address 0$' "$KEEL_TMP/err" && pass "-v logs the guest fault" \
+grep -q 'SIGSEGV.*fault address 0$' "$KEEL_TMP/err" && grep -q 'killed by SIGSEGV' "$KEEL_TMP/err" && pass "-v logs the guest fault" \
 	|| fail "-v logs the guest fault" "$(cat "$KEEL_TMP/err")"
 no_process_left "no stub or zygote outlives a faulting program" "$prog"
 no_process_left "no stub or zygote outlives a normal exit" busybox true

@@ -26,7 +26,7 @@ extern const unsigned char keel_initramfs_start[], keel_initramfs_end[];
 
 struct run_options {
 	char *engine, *mem, *root, *initrd, *log, *strace_file;
-	gboolean verbose, no_spin, strace;
+	gboolean verbose, no_spin, strace, stats;
 };
 
 struct run_modules {
@@ -86,6 +86,8 @@ static int parse_options(int *argc, char ***argv, struct run_options *o)
 		  "Print each syscall of the program on stderr, as strace does", NULL },
 		{ "strace-file", 0, 0, G_OPTION_ARG_FILENAME, &o->strace_file,
 		  "Write the syscall trace to FILE instead (implies --strace)", "FILE" },
+		{ "stats", 0, 0, G_OPTION_ARG_NONE, &o->stats,
+		  "Print the kernel's frame and heap counters on stderr when the program ends", NULL },
 		{ "no-spin", 0, 0, G_OPTION_ARG_NONE, &o->no_spin,
 		  "Never spin in engine handoffs (sleep at once)", NULL },
 		{ NULL }
@@ -208,7 +210,7 @@ static int build_config(struct run_options *o, int argc, char **argv, struct run
 		.initramfs = m->mods, .n_initramfs = m->n,
 		.host_program = m->has_host_program ? &m->host_program : NULL,
 		.ram_bytes = cfg->ram_bytes, .verbose = o->verbose,
-		.strace = cfg->trace != NULL,
+		.strace = cfg->trace != NULL, .stats = o->stats,
 	};
 	return 0;
 }

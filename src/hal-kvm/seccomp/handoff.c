@@ -149,22 +149,54 @@ int handoff_wait(struct engine_thread *t, uint64_t deadline_ns, bool kick,
 	return 0;
 }
 
-int handoff_sync(struct engine_thread *t)
+int handoff_sync_report(struct engine_thread *t, struct stub_report *rep)
 {
-	struct stub_report rep;
 	int err;
 
-	if (!t->nops)
-		return 0;
 	handoff_command(t, STUB_ST_SYNC);
-	err = handoff_wait(t, handoff_now_ns() + HANDOFF_GRACE_NS, false, &rep);
+	err = handoff_wait(t, handoff_now_ns() + HANDOFF_GRACE_NS, false, rep);
 	if (err)
 		return err;
-	if (rep.event != STUB_EV_SYNCED || rep.op_errors) {
+	if (rep->event != STUB_EV_SYNCED || rep->op_errors) {
 		handoff_kill(t->space);
 		return -ESRCH;
 	}
 	return 0;
+}
+
+int handoff_sync(struct engine_thread *t)
+{
+	struct stub_report rep;
+
+	if (!t->nops)
+		return 0;
+	return handoff_sync_report(t, &rep);
+}
+
+/* The host clears tid_word (and wakes its futex) once the thread no longer uses the
+ * stub's memory. No guest code runs meanwhile (every other stub thread is parked), so
+ * the word cannot be cleared behind the thread's back. */
+int handoff_exit_thread(struct engine_thread *t)
+{
+	struct engine_space *s = t->space;
+	uint32_t *word = &t->ctl->tid_word;
+	uint64_t deadline = handoff_now_ns() + HANDOFF_GRACE_NS;
+	struct timespec ts = { 0, (long)HANDOFF_SLICE_NS };
+	uint32_t v;
+
+	if (handoff_push_op(t, STUB_OP_EXIT_THREAD, 0, 0, 0, 0))
+		return -ESRCH;
+	handoff_command(t, STUB_ST_SYNC);
+	for (;;) {
+		v = __atomic_load_n(word, __ATOMIC_ACQUIRE);
+		if (v == 0 || handoff_stub_is_dead(s))
+			return 0;
+		if (handoff_now_ns() >= deadline) {
+			handoff_kill(s);
+			return -ESRCH;
+		}
+		syscall(SYS_futex, word, FUTEX_WAIT, v, &ts, NULL, 0);
+	}
 }
 
 int handoff_push_op(struct engine_thread *t, uint32_t kind, uint64_t addr, uint64_t len,

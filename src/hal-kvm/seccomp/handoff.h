@@ -14,6 +14,11 @@ int handoff_push_op(struct engine_thread *t, uint32_t kind, uint64_t addr, uint6
 		    uint32_t prot, uint64_t offset);
 /* Applies the queued operations now, without entering the guest. 0 or -ESRCH. */
 int handoff_sync(struct engine_thread *t);
+/* The same, with the stub's SYNCED report in *rep (read once). 0 or -ESRCH. */
+int handoff_sync_report(struct engine_thread *t, struct stub_report *rep);
+/* Makes t's parked stub thread exit and waits until the host says it is gone. 0, or
+ * -ESRCH when it was not in time (the whole stub is then killed). */
+int handoff_exit_thread(struct engine_thread *t);
 /* Loads regs and enters the guest (the queued operations first). */
 void handoff_enter(struct engine_thread *t, const struct stub_regs *regs);
 /* Waits for the stub's next report and copies it to *out (read once, never again).

@@ -11,7 +11,8 @@ STUB_COMPILE_FLAGS = -O2 -g -std=gnu11 -Wall -Wextra -Wno-unused-parameter \
 STUB_LINK_FLAGS = -Wl,-T,$(top_srcdir)/src/hal-kvm/stub/stub.lds -Wl,--build-id=none \
 	-Wl,-z,max-page-size=4096 -Wl,-z,noexecstack
 STUB_SRCS = src/hal-kvm/stub/entry.S src/hal-kvm/stub/start.c \
-	src/hal-kvm/stub/handler.c src/hal-kvm/stub/filter.c src/hal-kvm/stub/mem.c
+	src/hal-kvm/stub/handler.c src/hal-kvm/stub/filter.c src/hal-kvm/stub/mem.c \
+	src/hal-kvm/stub/thread.c src/hal-kvm/stub/fp.c
 STUB_HDRS = src/hal-kvm/stub/stub.h src/hal-kvm/stub/stub_abi.h
 EXTRA_DIST += $(STUB_SRCS) $(STUB_HDRS) src/hal-kvm/stub/stub.lds
 CLEANFILES += src/hal-kvm/stub/keel-stub
@@ -32,9 +33,13 @@ SECCOMP_ENGINE_SRCS = \
 	src/hal-kvm/seccomp/stub_image.h \
 	src/hal-kvm/seccomp/zygote.c src/hal-kvm/seccomp/zygote.h \
 	src/hal-kvm/seccomp/slots.c src/hal-kvm/seccomp/slots.h \
+	src/hal-kvm/seccomp/spare.c src/hal-kvm/seccomp/spare.h \
+	src/hal-kvm/seccomp/reaper.c src/hal-kvm/seccomp/reaper.h \
 	src/hal-kvm/seccomp/space.c src/hal-kvm/seccomp/handoff.c \
 	src/hal-kvm/seccomp/handoff.h src/hal-kvm/seccomp/tlb.c \
-	src/hal-kvm/seccomp/run.c
+	src/hal-kvm/seccomp/run.c src/hal-kvm/seccomp/thread.c \
+	src/hal-kvm/seccomp/fp.c src/hal-kvm/seccomp/fpstate.c \
+	src/hal-kvm/seccomp/fpstate.h
 # .incbin finds the stub in the build tree.
 SECCOMP_ENGINE_CCASFLAGS = -Wa,-I$(top_builddir)
 

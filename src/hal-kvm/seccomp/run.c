@@ -59,9 +59,17 @@ static int run_decode_segv(struct engine_thread *t, struct user_context *ctx,
 		return run_exception(ctx, run_vector(rep->trapno, 1ull << TRAP_GP | 1ull << 12 |
 						     1ull << 10 | 1ull << 11, TRAP_GP),
 				     rep->err, 0);
+	t->page_faults++;
 	err = seccomp_tlb_fill(t, rep->cr2, rep->err);
 	if (err == 0)
 		return RUN_RESUME;
+	if (err == -EFAULT) {
+		/* The services will most likely map it (demand paging, copy on write): fill
+		 * it with the next run rather than take the same fault once more. */
+		t->pf_pending = true;
+		t->pf_va = rep->cr2;
+		t->pf_err = rep->err;
+	}
 	if (err != -EFAULT)
 		return USER_RETURN_LOST;
 	return run_exception(ctx, TRAP_PF, rep->err, rep->cr2);
@@ -101,6 +109,19 @@ static int run_decode(struct engine_thread *t, struct user_context *ctx,
 	}
 }
 
+/* Fills the page of the fault the services just handled, if they mapped it: one fault
+ * round trip less for every demand-paged or copied page. 0, or -ESRCH. */
+static int seccomp_run_prefill(struct engine_thread *t)
+{
+	int err;
+
+	if (!t->pf_pending)
+		return 0;
+	t->pf_pending = false;
+	err = seccomp_tlb_fill(t, t->pf_va, t->pf_err);
+	return err == -EFAULT ? 0 : err;
+}
+
 static enum user_return seccomp_run_once(struct engine_space *s, struct engine_thread *t,
 					 struct user_context *ctx, uint64_t deadline_ns)
 {
@@ -108,9 +129,12 @@ static enum user_return seccomp_run_once(struct engine_space *s, struct engine_t
 	struct stub_report rep;
 	int r;
 
-	if (handoff_stub_is_dead(s) || seccomp_space_apply_flushes(s, t))
+	if (handoff_stub_is_dead(s) || seccomp_space_apply_flushes(s, t) ||
+	    seccomp_fp_apply_pending(t))
 		return USER_RETURN_LOST;
 	t->last_fill_va = ~0ull;
+	if (seccomp_run_prefill(t))
+		return USER_RETURN_LOST;
 	for (;;) {
 		memcpy(&in, &ctx->regs, sizeof(in));
 		handoff_enter(t, &in);
@@ -128,7 +152,7 @@ enum user_return seccomp_run(struct engine_space *s, struct user_context *ctx,
 	struct engine_thread *t = seccomp_thread_bind(s, ctx);
 	enum user_return r;
 
-	if (!t || !t->space)
+	if (!t)
 		return USER_RETURN_LOST;
 	r = seccomp_run_once(s, t, ctx, deadline_ns);
 	/* A lost stub may still be running guest code: end it, so that every later run of

@@ -30,7 +30,7 @@ static const char *seccomp_host_check(const struct engine_config *cfg)
 		return "seccomp: kernel built without seccomp";
 	if (syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &action) < 0 && errno != EINVAL)
 		return "seccomp: kernel lacks SECCOMP_RET_TRAP";
-	if (cfg->memfd < 0 || !cfg->area_host || cfg->area_bytes < STUB_CTL_BYTES ||
+	if (cfg->memfd < 0 || !cfg->area_host || cfg->area_bytes < STUB_BLOCK_BYTES ||
 	    cfg->area_offset % STUB_CTL_BYTES || cfg->ram_bytes % PAGE_SIZE ||
 	    cfg->area_offset < cfg->ram_bytes)
 		return "seccomp: bad engine configuration (memfd or engine area)";
@@ -64,12 +64,21 @@ static int seccomp_init(const struct engine_config *cfg, char *why, size_t why_l
 		snprintf(why, why_len, "seccomp: cannot start the zygote: %s", strerror(-err));
 		goto out_close_stub;
 	}
-	slots_init(&seccomp_engine.slots, (unsigned int)(cfg->area_bytes / STUB_CTL_BYTES));
+	slots_init(&seccomp_engine.slots, (unsigned int)(cfg->area_bytes / STUB_BLOCK_BYTES));
+	/* Without XSAVE the FP operations answer -EIO; guest code runs all the same. */
+	if (fpstate_layout_probe(&seccomp_engine.fp) || seccomp_engine.fp.size > STUB_FP_BYTES)
+		seccomp_engine.fp.size = 0;
 	/* Spinning only helps when the other side has a CPU of its own. */
 	spin = cfg->spin && sysconf(_SC_NPROCESSORS_ONLN) > 1;
 	seccomp_engine.spin_ns = spin ? SPIN_NS : 0;
 	seccomp_engine.stub_spin_iters = spin ? STUB_SPIN_ITERS : 0;
 	seccomp_engine.spaces = NULL;
+	memset(&seccomp_engine.spares, 0, sizeof(seccomp_engine.spares));
+	seccomp_engine.reaper.n = 0;
+	/* The first spares start now, while the VMM sets up the rest. */
+	pthread_mutex_lock(&seccomp_engine.lock);
+	spare_fill(&seccomp_engine.spares);
+	pthread_mutex_unlock(&seccomp_engine.lock);
 	seccomp_engine.up = true;
 	return 0;
 
@@ -79,8 +88,11 @@ out_close_stub:
 	return err;
 }
 
-/* Kills every stub (waiting for each to be gone), then the zygote. The spaces stay
- * allocated (dead, unlisted): OSTD may still destroy them, and release their threads. */
+#define FINI_WAIT_MS 10000
+
+/* Kills every stub and the spares, waits until they are gone (the zygote reaps them),
+ * then ends the zygote. The spaces stay allocated (dead, unlisted): OSTD may still
+ * destroy them, and release their threads. */
 static void seccomp_fini(void)
 {
 	struct engine_space *s, *next;
@@ -90,12 +102,16 @@ static void seccomp_fini(void)
 	pthread_mutex_lock(&seccomp_engine.lock);
 	s = seccomp_engine.spaces;
 	seccomp_engine.spaces = NULL;
+	spare_drain(&seccomp_engine.spares);
 	pthread_mutex_unlock(&seccomp_engine.lock);
 	for (; s; s = next) {
 		next = s->next;
 		s->next = NULL;
-		seccomp_space_kill(s);
+		seccomp_space_bury(s);
 	}
+	pthread_mutex_lock(&seccomp_engine.lock);
+	reaper_wait_all(&seccomp_engine.reaper, &seccomp_engine.slots, FINI_WAIT_MS);
+	pthread_mutex_unlock(&seccomp_engine.lock);
 	zygote_stop(&seccomp_engine.zygote);
 	close(seccomp_engine.stub_fd);
 	seccomp_engine.stub_fd = -1;
@@ -113,4 +129,8 @@ const struct engine_ops seccomp_engine_ops = {
 	.space_flush = seccomp_space_flush,
 	.run = seccomp_run,
 	.thread_release = seccomp_thread_release,
+	.fpstate_size = seccomp_fpstate_size,
+	.fpstate_get = seccomp_fpstate_get,
+	.fpstate_set = seccomp_fpstate_set,
+	.fpstate_reset = seccomp_fpstate_reset,
 };

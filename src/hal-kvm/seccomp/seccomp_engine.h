@@ -2,10 +2,24 @@
  * engine_space per guest address space (one stub process), one engine_thread per user
  * context (one stub thread with its control page).
  *
- * Choices and limits (v0):
- * - One stub thread per space: a second context running in a space that already has one
- *   gets USER_RETURN_LOST. The control-page layout (STUB_CTL_BASE + i * page, one
- *   alternate stack per thread) is ready for more.
+ * Choices and limits:
+ * - Up to STUB_MAX_THREADS stub threads per space, one per user context that runs in it.
+ *   Each stub process owns one block of slots (control page + FP area per thread) in the
+ *   engine area for as long as it may exist, so a slot is never shared with another
+ *   space's stub; the engine area bounds the number of live spaces (64 MiB: 85, less the
+ *   spares and the stubs still dying).
+ * - Speed of fork: a space's first stub is a spare (spare.h), started ahead of need with
+ *   its own block, which the space adopts. Destroying a space sends SIGKILL and hands the
+ *   stub to the reaper (reaper.h); its block is reused only once the process is gone.
+ * - A new context in a running space gets a new stub thread: a parked thread of the space
+ *   clones it (STUB_OP_CLONE_THREAD, run with a SYNC). A released context's stub thread
+ *   exits (STUB_OP_EXIT_THREAD) and its index is reused only once the host cleared its
+ *   tid_word (CLONE_CHILD_CLEARTID / set_tid_address), i.e. it no longer touches the
+ *   stub's memory; if it does not in time, the whole space is killed. The last thread's
+ *   release ends the stub process, and a later context starts a fresh one.
+ * - FP state: the guest's lives in the parked stub thread's signal frame. Reading it costs
+ *   one SYNC round trip (STUB_OP_SAVE_FP), and only when asked; an image set by the
+ *   kernel is checked here, kept in the VMM and loaded (STUB_OP_LOAD_FP) with the next run.
  * - W+X pages are never W+X on the host: see tlb.c.
  * - The guest can reach the stub's syscall instruction and its control page. The filter
  *   keeps the host safe; the VMM copies each report once and validates it; the worst a
@@ -22,7 +36,10 @@
 
 #include "engine.h"
 #include "stub/stub_abi.h"
+#include "seccomp/fpstate.h"
+#include "seccomp/reaper.h"
 #include "seccomp/slots.h"
+#include "seccomp/spare.h"
 #include "seccomp/zygote.h"
 
 #define SECCOMP_FLUSH_MAX 8
@@ -34,7 +51,9 @@ struct engine_space {
 	int pidfd;
 	bool started;
 	bool dead;                          /* the stub is gone: every run is LOST */
-	struct engine_thread *thread;       /* v0: one stub thread per process */
+	int block;                          /* its stub's block of slots; -1 without a stub */
+	struct engine_thread *threads[STUB_MAX_THREADS];   /* by stub thread index */
+	unsigned int nthreads;
 	/* OSTD's flushes not yet applied by the stub. */
 	uaddr_t flush_lo[SECCOMP_FLUSH_MAX], flush_hi[SECCOMP_FLUSH_MAX];
 	unsigned int nflush;
@@ -43,11 +62,20 @@ struct engine_space {
 };
 
 struct engine_thread {
-	struct engine_space *space;         /* NULL once the space is gone */
-	int slot;
+	struct engine_space *space;         /* NULL: not bound to a space (yet, or any more) */
+	bool lost;                          /* its space died under it: its FP state is gone */
+	int index;                          /* its stub thread's index in space; -1 unbound */
 	struct stub_ctl *ctl;               /* host view of the control page (guest-writable) */
+	uint8_t *fp_area;                   /* host view of the FP area (guest-writable) */
+	/* The FP image the context resumes with, loaded before its next run (set, reset). */
+	uint8_t *fp_pending;
+	bool fp_has_pending;
 	unsigned int nops;                  /* ops queued in ctl; never read back from ctl */
 	uint64_t last_fill_va;              /* the page filled last, to stop fill loops */
+	/* The page fault last handed to the services, filled before the next run. */
+	bool pf_pending;
+	uint64_t pf_va, pf_err;
+	unsigned long page_faults;          /* reported by its stub thread: tests, statistics */
 	unsigned int fill_repeats;
 	/* Adaptive spinning: halved when a spin ends in sleep anyway (the other side did
 	 * not get a CPU in time, e.g. on a loaded host), regrown when it pays. */
@@ -61,8 +89,11 @@ struct seccomp_engine {
 	struct engine_config cfg;
 	int stub_fd;                        /* the sealed memfd holding the stub image */
 	struct zygote zygote;
-	pthread_mutex_t lock;               /* slots, zygote requests, the space list */
-	struct slot_map slots;
+	pthread_mutex_t lock;               /* slots, zygote, spares, reaper, the space list */
+	struct slot_map slots;              /* blocks of STUB_BLOCK_BYTES in the engine area */
+	struct spare_queue spares;
+	struct reaper reaper;
+	struct fp_layout fp;                /* the host's signal-frame FP image */
 	struct engine_space *spaces;
 	uint64_t spin_ns;                   /* how long the VMM spins before sleeping */
 	uint32_t stub_spin_iters;
@@ -74,13 +105,38 @@ extern struct seccomp_engine seccomp_engine;
 int seccomp_space_create(struct vmspace *vs, struct engine_space **out);
 void seccomp_space_destroy(struct engine_space *s);
 void seccomp_space_flush(struct engine_space *s, uaddr_t va, size_t len);
-void seccomp_thread_release(struct engine_thread *t);
-/* The context's stub thread in s, started on first use; NULL when it cannot be had. */
-struct engine_thread *seccomp_thread_bind(struct engine_space *s, struct user_context *ctx);
-/* Kills s's stub (if any) and waits until it is gone. */
+/* Sends s's stub (if any) SIGKILL: every later run of s is LOST. s keeps its block. */
 void seccomp_space_kill(struct engine_space *s);
+/* Kills s's stub (if any) and hands it, with its block, to the reaper; s has none then. */
+void seccomp_space_bury(struct engine_space *s);
+/* After its stub ended with no thread left: s may start a fresh stub later. */
+void seccomp_space_reset(struct engine_space *s);
+/* Gives s (not started) a stub process: a spare, with its block, whose first thread is to
+ * be placed at index 0 and then report READY. 0 or a negative errno. */
+int seccomp_space_start_stub(struct engine_space *s);
+/* Host view of slot index of s's block. */
+struct stub_ctl *seccomp_space_ctl(struct engine_space *s, unsigned int index);
 /* Turns the pending flushes into munmap operations for t's stub. 0 or -ESRCH. */
 int seccomp_space_apply_flushes(struct engine_space *s, struct engine_thread *t);
+
+/* thread.c */
+/* The context's engine state, allocated unbound when it has none; NULL on ENOMEM. */
+struct engine_thread *seccomp_thread_get(struct user_context *ctx);
+/* The context's stub thread in s, started on first use (a context bound to another space
+ * leaves it); NULL when it cannot be had. */
+struct engine_thread *seccomp_thread_bind(struct engine_space *s, struct user_context *ctx);
+/* Ends t's stub thread (when it has one) and frees t. */
+void seccomp_thread_release(struct engine_thread *t);
+/* Ends t's stub thread and leaves its space; t keeps its pending FP image. */
+void seccomp_thread_detach(struct engine_thread *t);
+
+/* fp.c: the engine's FP operations (engine.h). */
+size_t seccomp_fpstate_size(void);
+ssize_t seccomp_fpstate_get(struct user_context *ctx, void *buf, size_t len);
+int seccomp_fpstate_set(struct user_context *ctx, const void *buf, size_t len);
+void seccomp_fpstate_reset(struct user_context *ctx);
+/* Queues the pending FP image of t (bound, started) for loading. 0 or -ESRCH. */
+int seccomp_fp_apply_pending(struct engine_thread *t);
 
 /* tlb.c: fills the stub's mapping of fault address va from OSTD's page table, queuing
  * mmap operations; 0 when filled, -EFAULT when the services must see the fault. */

@@ -1,7 +1,6 @@
 /* space.c: guest address spaces (one stub process each) and their stub threads. */
 #define _GNU_SOURCE
 #include <errno.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +19,7 @@ int seccomp_space_create(struct vmspace *vs, struct engine_space **out)
 		return -ENOMEM;
 	s->vs = vs;
 	s->pidfd = -1;
+	s->block = -1;
 	s->tlb_lo = STUB_USER_END;
 	s->tlb_hi = 0;
 	pthread_mutex_lock(&seccomp_engine.lock);
@@ -32,32 +32,41 @@ int seccomp_space_create(struct vmspace *vs, struct engine_space **out)
 
 void seccomp_space_kill(struct engine_space *s)
 {
-	struct pollfd p = { .fd = s->pidfd, .events = POLLIN };
-
 	s->dead = true;
-	if (s->pidfd < 0)
-		return;
-	syscall(SYS_pidfd_send_signal, s->pidfd, SIGKILL, NULL, 0);
-	/* The zygote reaps it; the pidfd turns readable once it has exited. */
-	while (poll(&p, 1, 1000) < 0 && errno == EINTR)
-		;
-	close(s->pidfd);
-	s->pidfd = -1;
+	if (s->pidfd >= 0)
+		syscall(SYS_pidfd_send_signal, s->pidfd, SIGKILL, NULL, 0);
 }
 
-static void seccomp_thread_free(struct engine_thread *t)
+void seccomp_space_bury(struct engine_space *s)
 {
+	s->dead = true;
 	pthread_mutex_lock(&seccomp_engine.lock);
-	slots_free(&seccomp_engine.slots, t->slot);
+	if (s->pidfd >= 0)
+		reaper_add(&seccomp_engine.reaper, &seccomp_engine.slots, s->pidfd, s->block);
+	else
+		slots_free(&seccomp_engine.slots, s->block);
 	pthread_mutex_unlock(&seccomp_engine.lock);
-	free(t);
+	s->pidfd = -1;
+	s->block = -1;
 }
 
+void seccomp_space_reset(struct engine_space *s)
+{
+	s->started = false;
+	s->dead = false;
+	s->pid = 0;
+	s->nflush = 0;
+	s->tlb_lo = STUB_USER_END;
+	s->tlb_hi = 0;
+}
+
+/* The stub dies in the background: a fork+exit must not wait for its exit. */
 void seccomp_space_destroy(struct engine_space *s)
 {
 	struct engine_space **pp;
+	unsigned int i;
 
-	seccomp_space_kill(s);
+	seccomp_space_bury(s);
 	pthread_mutex_lock(&seccomp_engine.lock);
 	for (pp = &seccomp_engine.spaces; *pp; pp = &(*pp)->next) {
 		if (*pp == s) {
@@ -66,23 +75,26 @@ void seccomp_space_destroy(struct engine_space *s)
 		}
 	}
 	pthread_mutex_unlock(&seccomp_engine.lock);
-	/* The context still points at its thread; it is freed by thread_release. The slot
-	 * is only reused after that, so a dead stub's page is never shared. */
-	if (s->thread)
-		s->thread->space = NULL;
+	/* Contexts still point at their threads; thread_release frees them. */
+	for (i = 0; i < STUB_MAX_THREADS; i++) {
+		struct engine_thread *t = s->threads[i];
+
+		if (!t)
+			continue;
+		t->space = NULL;
+		t->index = -1;
+		t->ctl = NULL;
+		t->fp_area = NULL;
+		t->lost = true;
+	}
 	free(s);
 }
 
-void seccomp_thread_release(struct engine_thread *t)
+struct stub_ctl *seccomp_space_ctl(struct engine_space *s, unsigned int index)
 {
-	if (!t)
-		return;
-	if (t->space) {
-		/* v0: the space's only thread ends its stub process. */
-		seccomp_space_kill(t->space);
-		t->space->thread = NULL;
-	}
-	seccomp_thread_free(t);
+	uint64_t off = (uint64_t)s->block * STUB_BLOCK_BYTES + index * STUB_SLOT_BYTES;
+
+	return (struct stub_ctl *)((char *)seccomp_engine.cfg.area_host + off);
 }
 
 /* Remembers [va, va+len) for the stub; overflowing the list merges everything. */
@@ -155,71 +167,19 @@ int seccomp_space_apply_flushes(struct engine_space *s, struct engine_thread *t)
 	return 0;
 }
 
-/* Starts s's stub process with t as its first thread and waits for it to announce
- * itself. */
-static int seccomp_stub_start(struct engine_space *s, struct engine_thread *t)
+int seccomp_space_start_stub(struct engine_space *s)
 {
-	uint64_t off = seccomp_engine.cfg.area_offset + (uint64_t)t->slot * STUB_CTL_BYTES;
-	struct stub_report rep;
+	struct spare sp;
 	int err;
 
-	/* A reused slot may hold an old stub's words. */
-	memset(t->ctl, 0, STUB_CTL_BYTES);
-	__atomic_store_n(&t->ctl->state, STUB_ST_RUNNING, __ATOMIC_SEQ_CST);
-	t->ctl->spin_iters = seccomp_engine.stub_spin_iters;
-	t->spin_ns = seccomp_engine.spin_ns;
-	t->stub_spin_iters = seccomp_engine.stub_spin_iters;
 	pthread_mutex_lock(&seccomp_engine.lock);
-	err = zygote_spawn(&seccomp_engine.zygote, off, seccomp_engine.cfg.ram_bytes, &s->pid,
-			   &s->pidfd);
+	err = spare_take(&seccomp_engine.spares, &sp);
 	pthread_mutex_unlock(&seccomp_engine.lock);
 	if (err)
 		return err;
+	s->block = sp.block;
+	s->pid = sp.pid;
+	s->pidfd = sp.pidfd;
 	s->started = true;
-	/* Exec and start-up on a loaded host can take a while. */
-	err = handoff_wait(t, handoff_now_ns() + 5 * HANDOFF_GRACE_NS, false, &rep);
-	if (err)
-		return err;
-	if (rep.event != STUB_EV_READY) {
-		seccomp_space_kill(s);
-		return -EPROTO;
-	}
 	return 0;
-}
-
-struct engine_thread *seccomp_thread_bind(struct engine_space *s, struct user_context *ctx)
-{
-	struct engine_thread *t = ctx->engine;
-	int slot;
-
-	if (t && t->space == s)
-		return t;
-	if (t) {                /* the context moved to another address space (exec) */
-		seccomp_thread_release(t);
-		ctx->engine = NULL;
-	}
-	if (s->thread || s->started)
-		return NULL;    /* v0: one thread per space */
-	t = calloc(1, sizeof(*t));
-	if (!t)
-		return NULL;
-	pthread_mutex_lock(&seccomp_engine.lock);
-	slot = slots_alloc(&seccomp_engine.slots);
-	pthread_mutex_unlock(&seccomp_engine.lock);
-	if (slot < 0) {
-		free(t);
-		return NULL;
-	}
-	t->slot = slot;
-	t->ctl = (struct stub_ctl *)((char *)seccomp_engine.cfg.area_host +
-				     (uint64_t)slot * STUB_CTL_BYTES);
-	t->space = s;
-	s->thread = t;
-	ctx->engine = t;
-	if (seccomp_stub_start(s, t)) {
-		if (seccomp_engine.cfg.verbose)
-			fprintf(stderr, "keel: seccomp: a stub did not start\n");
-		seccomp_space_kill(s);
-	}
-	return t;
 }

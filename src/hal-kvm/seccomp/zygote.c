@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sched.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -46,8 +47,21 @@ static void zygote_close_others(int a, int b, int c)
 	syscall(SYS_close_range, lo, ~0u, 0);
 }
 
-/* In the new child: die with the zygote, keep only the memfd (at STUB_FD_MEMFD), exec. */
-static __attribute__((noreturn)) void zygote_exec_stub(pid_t zygote, int memfd, int stub_fd,
+/* What a new child needs to exec its stub (on the zygote's stack: the child shares it). */
+struct zygote_child {
+	pid_t zygote;
+	int memfd, stub_fd;
+	const struct zygote_request *req;
+};
+
+/* The stack the child runs on until its exec; CLONE_VFORK keeps it to one child at a time. */
+static uint8_t zygote_child_stack[64 << 10] __attribute__((aligned(64)));
+
+/* In the new child (sharing the zygote's memory until exec, so it only writes its own
+ * stack): die with the zygote, keep only the memfd (at STUB_FD_MEMFD), exec. Not
+ * instrumented: in an ASan build the child would poison shadow memory it shares with the
+ * zygote and never unpoison it (it never returns). */
+static __attribute__((noreturn, no_sanitize_address)) void zygote_exec_stub(pid_t zygote, int memfd, int stub_fd,
 							const struct zygote_request *req)
 {
 	char off[24], ram[24];
@@ -98,10 +112,17 @@ static void zygote_send_reply(int sock, int err, pid_t pid, int pidfd)
 	sendmsg(sock, &msg, MSG_NOSIGNAL);
 }
 
+static __attribute__((no_sanitize_address)) int zygote_child_main(void *arg)
+{
+	const struct zygote_child *c = arg;
+
+	zygote_exec_stub(c->zygote, c->memfd, c->stub_fd, c->req);
+}
+
 static void zygote_serve(int sock, int memfd, int stub_fd)
 {
-	pid_t self = getpid();
 	struct zygote_request req;
+	struct zygote_child child = { getpid(), memfd, stub_fd, &req };
 
 	for (;;) {
 		int pidfd = -1;
@@ -109,10 +130,11 @@ static void zygote_serve(int sock, int memfd, int stub_fd)
 
 		if (recv(sock, &req, sizeof(req), 0) != (ssize_t)sizeof(req))
 			return;
-		/* clone(2) with CLONE_PIDFD: a pidfd without a window for pid reuse. */
-		pid = syscall(SYS_clone, CLONE_PIDFD | SIGCHLD, 0, &pidfd, 0, 0);
-		if (pid == 0)
-			zygote_exec_stub(self, memfd, stub_fd, &req);
+		/* CLONE_VM|CLONE_VFORK: no copy of the zygote's page tables (a copy of the VMM's,
+		 * which can be large), and no teardown of them at exec; the zygote resumes once
+		 * the child has exec'd. CLONE_PIDFD: a pidfd without a window for pid reuse. */
+		pid = clone(zygote_child_main, zygote_child_stack + sizeof(zygote_child_stack),
+			    CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, &child, &pidfd);
 		if (pid < 0) {
 			zygote_send_reply(sock, -errno, 0, -1);
 			continue;
@@ -155,10 +177,19 @@ int zygote_start(struct zygote *z, int memfd, int stub_fd)
 	return 0;
 }
 
-int zygote_spawn(struct zygote *z, uint64_t ctl_off, uint64_t ram_bytes, pid_t *pid,
-		 int *pidfd)
+int zygote_request(struct zygote *z, uint64_t ctl_off, uint64_t ram_bytes)
 {
 	struct zygote_request req = { ctl_off, ram_bytes };
+
+	if (z->sock < 0)
+		return -ESRCH;
+	if (send(z->sock, &req, sizeof(req), MSG_NOSIGNAL) != (ssize_t)sizeof(req))
+		return -ESRCH;
+	return 0;
+}
+
+int zygote_collect(struct zygote *z, pid_t *pid, int *pidfd)
+{
 	struct zygote_reply rep;
 	struct iovec iov = { &rep, sizeof(rep) };
 	union {
@@ -172,16 +203,17 @@ int zygote_spawn(struct zygote *z, uint64_t ctl_off, uint64_t ram_bytes, pid_t *
 
 	if (z->sock < 0)
 		return -ESRCH;
-	if (send(z->sock, &req, sizeof(req), MSG_NOSIGNAL) != (ssize_t)sizeof(req))
-		return -ESRCH;
 	do
 		n = recvmsg(z->sock, &msg, MSG_CMSG_CLOEXEC);
 	while (n < 0 && errno == EINTR);
 	if (n != (ssize_t)sizeof(rep))
 		return -ESRCH;
-	if (rep.err < 0)
-		return rep.err;
 	c = CMSG_FIRSTHDR(&msg);
+	if (rep.err < 0) {
+		if (c)
+			return -EPROTO;
+		return rep.err;
+	}
 	if (!c || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(sizeof(int)))
 		return -EPROTO;
 	memcpy(pidfd, CMSG_DATA(c), sizeof(int));

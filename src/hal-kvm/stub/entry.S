@@ -31,6 +31,39 @@ stub_syscall6:
 	ret
 	.size stub_syscall6, . - stub_syscall6
 
+/* long stub_clone_thread(unsigned long flags, void *stack, uint32_t *ctid, uint64_t index)
+ * The filter allows clone only from this syscall, and only with STUB_CLONE_FLAGS. The
+ * child, on the new stack, goes to stub_thread_start(index) (r9 survives the syscall). */
+	.globl stub_clone_thread
+	.type stub_clone_thread, @function
+stub_clone_thread:
+	mov	%rcx, %r9
+	mov	%rdx, %r10
+	xor	%edx, %edx
+	xor	%r8d, %r8d
+	mov	$56, %eax
+	syscall
+	.globl stub_clone_syscall_end
+stub_clone_syscall_end:
+	test	%rax, %rax
+	jnz	1f
+	mov	%r9, %rdi
+	and	$-16, %rsp
+	call	stub_thread_start
+	ud2
+1:	ret
+	.size stub_clone_thread, . - stub_clone_thread
+
+/* void stub_sigreturn_to(struct stub_ucontext *uc): rt_sigreturn with the frame at uc. */
+	.globl stub_sigreturn_to
+	.type stub_sigreturn_to, @function
+stub_sigreturn_to:
+	mov	%rdi, %rsp
+	mov	$15, %eax
+	syscall
+	ud2
+	.size stub_sigreturn_to, . - stub_sigreturn_to
+
 /* SA_RESTORER target: the handler returns here, on the alternate stack, right above
  * the rt_sigframe the kernel built. */
 	.globl stub_restorer

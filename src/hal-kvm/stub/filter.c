@@ -16,7 +16,7 @@
 
 /* Jump targets: 0 falls through; the three verdicts sit at the end of the program. */
 enum { L_NEXT, L_ALLOW, L_TRAP, L_KILL, L_FUTEX, L_ARCH_PRCTL, L_MMAP, L_MMAP_OFF_OK,
-       L_MPROTECT, L_PROT_RANGE, L_MUNMAP, L_MUNMAP_TIER };
+       L_MPROTECT, L_PROT_RANGE, L_CLONE, L_MUNMAP, L_MUNMAP_TIER };
 
 struct filter_builder {
 	struct sock_filter insn[FILTER_MAX];
@@ -142,6 +142,23 @@ static void fb_mmap(struct filter_builder *b, uint64_t ram_bytes)
 	fb_check_range(b);
 }
 
+/* clone: a thread of this stub (STUB_CLONE_FLAGS exactly), from the one instruction in
+ * stub_clone_thread, whose child path trusts none of the registers it inherits. */
+static void fb_clone(struct filter_builder *b)
+{
+	uint64_t ip = (uint64_t)(uintptr_t)stub_clone_syscall_end;
+
+	fb_label(b, L_CLONE);
+	fb_load(b, OFF_IP_HI);
+	fb_jump(b, BPF_JEQ, (uint32_t)(ip >> 32), L_NEXT, L_TRAP);
+	fb_load(b, OFF_IP_LO);
+	fb_jump(b, BPF_JEQ, (uint32_t)ip, L_NEXT, L_TRAP);
+	fb_load(b, ARG_HI(0));
+	fb_jump(b, BPF_JEQ, 0, L_NEXT, L_TRAP);
+	fb_load(b, ARG_LO(0));
+	fb_jump(b, BPF_JEQ, STUB_CLONE_FLAGS, L_ALLOW, L_TRAP);
+}
+
 static void fb_build(struct filter_builder *b, uint64_t ram_bytes)
 {
 	uint64_t text_lo = (uint64_t)(uintptr_t)__stub_text_start;
@@ -165,7 +182,10 @@ static void fb_build(struct filter_builder *b, uint64_t ram_bytes)
 	fb_jump(b, BPF_JEQ, __NR_arch_prctl, L_ARCH_PRCTL, L_NEXT);
 	fb_jump(b, BPF_JEQ, __NR_mmap, L_MMAP, L_NEXT);
 	fb_jump(b, BPF_JEQ, __NR_mprotect, L_MPROTECT, L_NEXT);
+	fb_jump(b, BPF_JEQ, __NR_clone, L_CLONE, L_NEXT);
 	fb_jump(b, BPF_JEQ, __NR_munmap, L_MUNMAP, L_TRAP);
+
+	fb_clone(b);
 
 	fb_label(b, L_FUTEX);                          /* shared FUTEX_WAIT / FUTEX_WAKE */
 	fb_load(b, ARG_LO(1));

@@ -13,10 +13,10 @@
 uint8_t stub_altstacks[STUB_MAX_THREADS][STUB_ALTSTACK_BYTES] __attribute__((aligned(64)));
 
 /* Per stub thread: whether READY was sent, and the FS base we last set. */
-static uint8_t stub_announced[STUB_MAX_THREADS];
-static uint64_t stub_fs_base[STUB_MAX_THREADS];
+uint8_t stub_announced[STUB_MAX_THREADS];
+uint64_t stub_fs_base[STUB_MAX_THREADS];
 /* Operations that failed while entering the guest, told with the next report. */
-static uint32_t stub_op_errors[STUB_MAX_THREADS];
+uint32_t stub_op_errors[STUB_MAX_THREADS];
 
 /* Which stub thread runs this handler: the alternate stack it is on tells, without %fs. */
 static unsigned int stub_thread_index(void)
@@ -92,7 +92,7 @@ static uint32_t stub_wait_command(struct stub_ctl *ctl)
 
 /* Applies the queued operations; each is also checked by the filter, so a bad one
  * kills this stub (SIGSYS is blocked here), never anything else. */
-static uint32_t stub_apply_ops(struct stub_ctl *ctl)
+static uint32_t stub_apply_ops(struct stub_ctl *ctl, unsigned int t, struct stub_ucontext *uc)
 {
 	uint32_t n = ctl->nops, i, errors = 0;
 	long r;
@@ -103,6 +103,18 @@ static uint32_t stub_apply_ops(struct stub_ctl *ctl)
 		const struct stub_op *op = &ctl->ops[i];
 
 		switch (op->kind) {
+		case STUB_OP_CLONE_THREAD:
+			r = stub_thread_clone(op->addr);
+			break;
+		case STUB_OP_EXIT_THREAD:
+			stub_thread_exit(t);
+			break;
+		case STUB_OP_SAVE_FP:
+			r = stub_fp_save(ctl, t, uc);
+			break;
+		case STUB_OP_LOAD_FP:
+			r = stub_fp_load(ctl, t, uc, op->len);
+			break;
 		case STUB_OP_MMAP:
 			r = stub_syscall6(__NR_mmap, (long)op->addr, (long)op->len, op->prot,
 					  0x11 /* MAP_SHARED|MAP_FIXED */, STUB_FD_MEMFD,
@@ -141,6 +153,7 @@ static void stub_report(struct stub_ctl *ctl, unsigned int t, int sig,
 	out->err = uc->uc_mcontext.err;
 	out->cr2 = uc->uc_mcontext.cr2;
 	out->op_errors = stub_op_errors[t];
+	out->fp_bytes = stub_fp_frame_bytes(t, uc);
 	stub_op_errors[t] = 0;
 	stub_save_regs(&out->regs, &uc->uc_mcontext, stub_fs_base[t]);
 }
@@ -164,7 +177,7 @@ void stub_handle_signal(int sig, struct stub_siginfo *si, struct stub_ucontext *
 	stub_publish(ctl);
 	for (;;) {
 		cmd = stub_wait_command(ctl);
-		errors = stub_apply_ops(ctl);
+		errors = stub_apply_ops(ctl, t, uc);
 		if (cmd == STUB_ST_RUN) {
 			stub_op_errors[t] += errors;
 			break;

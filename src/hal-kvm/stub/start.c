@@ -85,17 +85,18 @@ static void stub_install_handlers(void)
 			stub_exit(124);
 }
 
-/* Seals the image and the control page. Without mseal (before Linux 6.10) the filter's
+/* Seals the image and the slots. Without mseal (before Linux 6.10) the filter's
  * refusal of munmap/mprotect/mremap above the user range protects them all the same. */
 static void stub_seal(void)
 {
 	uint64_t len = (uint64_t)(uintptr_t)__stub_end - STUB_BASE;
 
 	stub_syscall6(462 /* mseal */, (long)STUB_BASE, (long)len, 0, 0, 0, 0);
-	stub_syscall6(462 /* mseal */, (long)STUB_CTL_BASE, (long)STUB_CTL_BYTES, 0, 0, 0, 0);
+	stub_syscall6(462 /* mseal */, (long)STUB_CTL_BASE, (long)STUB_BLOCK_BYTES, 0, 0, 0, 0);
 }
 
-/* argv: "keel-stub" CTL_OFFSET RAM_BYTES, both hexadecimal. */
+/* argv: "keel-stub" BLOCK_OFFSET RAM_BYTES, both hexadecimal: the memfd offset of this
+ * stub's block of slots, and the size of guest RAM. */
 __attribute__((noreturn)) void stub_start(uint64_t *sp)
 {
 	char **argv = (char **)(sp + 1);
@@ -110,10 +111,13 @@ __attribute__((noreturn)) void stub_start(uint64_t *sp)
 	if (!ok || ctl_off % STUB_CTL_BYTES)
 		stub_exit(120);
 	stub_unmap_host();
-	ret = stub_syscall6(__NR_mmap, (long)STUB_CTL_BASE, (long)STUB_CTL_BYTES, 0x3 /* RW */,
+	ret = stub_syscall6(__NR_mmap, (long)STUB_CTL_BASE, (long)STUB_BLOCK_BYTES, 0x3 /* RW */,
 			    0x11 /* MAP_SHARED|MAP_FIXED */, STUB_FD_MEMFD, (long)ctl_off);
 	if (ret != (long)STUB_CTL_BASE)
 		stub_exit(122);
+	/* Like the threads it clones, the first one tells the VMM when it is gone. */
+	stub_syscall6(__NR_set_tid_address, (long)&stub_ctl_of(0)->tid_word, 0, 0, 0, 0, 0);
+	stub_thread_claim_first();
 	stub_install_handlers();
 	stub_seal();
 	if (stub_syscall6(__NR_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0) < 0)

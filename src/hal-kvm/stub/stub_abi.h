@@ -17,10 +17,22 @@
 #define STUB_BASE_HI     ((uint32_t)(STUB_BASE >> 32))
 #define STUB_USER_END_HI ((uint32_t)(STUB_USER_END >> 32))
 
-/* Control pages: thread i of a stub maps its slot at STUB_CTL_BASE + i * STUB_CTL_BYTES. */
-#define STUB_CTL_BASE   (STUB_BASE + (1ull << 30))
-#define STUB_CTL_BYTES  4096ull
-#define STUB_MAX_THREADS 16
+/* Per-thread slots: thread i of a stub has its slot at STUB_CTL_BASE + i * STUB_SLOT_BYTES:
+ * its control page, then its FP area (an XSAVE image as signal frames hold it). A stub maps
+ * the slots of all its possible threads at start-up, one block per space in the memfd, so a
+ * stub never maps (and a guest can never reach) another space's slots. */
+#define STUB_CTL_BASE    (STUB_BASE + (1ull << 30))
+#define STUB_CTL_BYTES   4096ull
+#define STUB_FP_OFFSET   STUB_CTL_BYTES
+#define STUB_FP_BYTES    8192ull
+#define STUB_SLOT_BYTES  (STUB_CTL_BYTES + STUB_FP_BYTES)
+#define STUB_MAX_THREADS 64
+#define STUB_BLOCK_BYTES (STUB_MAX_THREADS * STUB_SLOT_BYTES)
+
+/* The only clone the filter lets through (from one instruction of stub text): a thread of
+ * the stub's own process, whose exit clears a word and wakes its futex.
+ * CLONE_VM|FS|FILES|SIGHAND|THREAD|SYSVSEM|CHILD_CLEARTID. */
+#define STUB_CLONE_FLAGS 0x250f00u
 
 /* The RAM memfd's fixed descriptor number inside the stub (its only descriptor). */
 #define STUB_FD_MEMFD   3
@@ -43,6 +55,11 @@
 #define STUB_OP_MMAP     1u     /* mmap(addr, len, prot, MAP_SHARED|MAP_FIXED, memfd, off) */
 #define STUB_OP_MUNMAP   2u
 #define STUB_OP_MPROTECT 3u
+/* Per-thread operations, run by the thread whose control page holds them. */
+#define STUB_OP_CLONE_THREAD 4u /* start thread addr (an index) in this stub */
+#define STUB_OP_EXIT_THREAD  5u /* this thread exits (its tid_word turns 0) */
+#define STUB_OP_SAVE_FP      6u /* copy the frame's FP image to the FP area (out.fp_bytes) */
+#define STUB_OP_LOAD_FP      7u /* copy len bytes of the FP area into the frame's FP image */
 #define STUB_MAX_OPS     64
 
 /* The same order as struct user_regs (Linux pt_regs order, then fs_base). */
@@ -66,6 +83,8 @@ struct stub_report {
 	int32_t syscall_nr;
 	uint32_t arch;
 	uint32_t op_errors;     /* queued operations that failed since the last report */
+	uint32_t fp_bytes;      /* size of the host's FP image in this thread's frame */
+	uint32_t pad;
 	uint64_t fault_addr;
 	uint64_t trapno, err, cr2;
 	struct stub_regs regs;
@@ -76,7 +95,8 @@ struct stub_ctl {
 	uint32_t vmm_waiting;    /* the VMM sleeps (or is about to) on state */
 	uint32_t stub_waiting;   /* the stub sleeps (or is about to) on state */
 	uint32_t spin_iters;     /* how long the stub spins before sleeping; 0: never */
-	uint8_t pad0[48];
+	uint32_t tid_word;       /* nonzero while the thread lives: the host clears it on exit */
+	uint8_t pad0[44];
 	/* VMM -> stub */
 	struct stub_regs in;
 	uint32_t nops;
@@ -87,5 +107,6 @@ struct stub_ctl {
 };
 
 _Static_assert(sizeof(struct stub_ctl) <= STUB_CTL_BYTES, "control page overflows");
+_Static_assert(STUB_CTL_BASE + STUB_BLOCK_BYTES <= STUB_BASE + STUB_SPAN, "slots overflow");
 
 #endif

@@ -8,6 +8,8 @@
 #include <abi/stat.h>
 #include <abi/termios.h>
 #include <fs/file.h>
+#include <process/thread.h>
+#include <signal/signal.h>
 
 #define CONSOLE_CHUNK 1024
 #define TTY_MAJOR_PTS 136
@@ -25,7 +27,8 @@ static ssize_t console_file_read(struct file *f, void __user *buf, size_t n, uin
 			break;
 		if (f->flags & O_NONBLOCK)
 			return -EAGAIN;
-		waitqueue_wait(console_input_waitqueue());
+		if (thread_sleep(console_input_waitqueue(), UINT64_MAX) == -EINTR)
+			return -ERESTARTSYS;
 	}
 	if (got <= 0)
 		return got;

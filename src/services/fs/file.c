@@ -24,8 +24,11 @@ void file_get(struct file *f)
 
 void file_put(struct file *f)
 {
-	if (--f->refs == 0)
-		kfree(f);
+	if (--f->refs > 0)
+		return;
+	if (f->ops->release)
+		f->ops->release(f);
+	kfree(f);
 }
 
 /* An O_PATH file only names its inode: no reading or writing through it. */
@@ -48,6 +51,7 @@ struct fdtable *fdtable_create(void)
 
 	if (!t)
 		return NULL;
+	t->refs = 1;
 	for (fd = 0; fd < 3; fd++) {
 		struct file *f = console_file_open(fd);
 

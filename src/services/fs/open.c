@@ -3,9 +3,11 @@
 #include <ostd/heap.h>
 #include <abi/fcntl.h>
 #include <abi/stat.h>
+#include <fs/chardev.h>
 #include <fs/file.h>
 #include <fs/fs_syscalls.h>
 #include <fs/path.h>
+#include <fs/pipe.h>
 #include <fs/ramfs.h>
 #include <process/process.h>
 
@@ -13,9 +15,10 @@
 			  O_NONBLOCK | O_DSYNC | O_ASYNC | O_DIRECT | O_LARGEFILE | \
 			  O_DIRECTORY | O_NOFOLLOW | O_NOATIME | O_CLOEXEC | O_SYNC | O_PATH)
 
-/* Finds the file to open, creating it for O_CREAT. */
+/* Finds the file to open, creating it for O_CREAT (*created then set: the creator may
+ * open it whatever mode it gave). */
 static int open_find(struct process *p, struct inode *start, const char *path, int flags,
-		     unsigned int mode, struct inode **out)
+		     unsigned int mode, struct inode **out, bool *created)
 {
 	unsigned int lookup = (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
 	struct inode *dir;
@@ -36,7 +39,29 @@ static int open_find(struct process *p, struct inode *start, const char *path, i
 		return err;
 	if (must_dir)
 		return -EISDIR;
-	return ramfs_create(dir, name, len, S_IFREG | (mode & 07777 & ~p->umask), out);
+	err = fs_permission(p, dir, MAY_WRITE | MAY_EXEC);
+	if (!err)
+		err = ramfs_create(dir, name, len, S_IFREG | (mode & 07777 & ~p->umask), out);
+	if (!err) {
+		(*out)->uid = p->cred.fsuid;
+		(*out)->gid = p->cred.fsgid;
+		*created = true;
+	}
+	return err;
+}
+
+/* The access the open asks for, checked against the file's mode bits. */
+static int open_permission(struct process *p, struct inode *i, int flags)
+{
+	int acc = flags & O_ACCMODE, mask = 0;
+
+	if (flags & O_PATH)
+		return 0;
+	if (acc == O_RDONLY || acc == O_RDWR)
+		mask |= MAY_READ;
+	if (acc == O_WRONLY || acc == O_RDWR || (flags & O_TRUNC))
+		mask |= MAY_WRITE;
+	return fs_permission(p, i, mask);
 }
 
 /* The checks between finding a file and opening it, as Linux orders them. */
@@ -64,6 +89,7 @@ long sys_openat(int dirfd, const char __user *upath, int flags, unsigned int mod
 	struct file *f;
 	char *path = NULL;
 	int err, fd;
+	bool cloexec, created = false;
 
 	/* Linux ignores unknown open flags; only O_TMPFILE needs a real answer. */
 	if ((flags & O_TMPFILE) == O_TMPFILE)
@@ -72,9 +98,11 @@ long sys_openat(int dirfd, const char __user *upath, int flags, unsigned int mod
 	err = fs_path_copy_at(p, dirfd, upath, &path, &start);
 	if (err)
 		return err;
-	err = open_find(p, start, path, flags, mode, &i);
+	err = open_find(p, start, path, flags, mode, &i, &created);
 	if (!err)
 		err = open_check(i, flags);
+	if (!err && !created)
+		err = open_permission(p, i, flags);
 	if (err)
 		goto out_free_path;
 	if ((flags & O_TRUNC) && ramfs_is_regular(i) && (flags & O_ACCMODE) != O_RDONLY) {
@@ -82,11 +110,19 @@ long sys_openat(int dirfd, const char __user *upath, int flags, unsigned int mod
 		if (err)
 			goto out_free_path;
 	}
-	err = -ENOMEM;
-	f = ramfs_file_open(i, (unsigned int)flags & ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC));
-	if (!f)
-		goto out_free_path;
-	fd = fdtable_install(p->fdt, f, 0, flags & O_CLOEXEC);
+	cloexec = flags & O_CLOEXEC;
+	flags &= ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC);
+	if (ramfs_is_chardev(i) && !(flags & O_PATH)) {
+		err = chardev_open(i, (unsigned int)flags, &f);
+		if (err)
+			goto out_free_path;
+	} else {
+		err = -ENOMEM;
+		f = ramfs_file_open(i, (unsigned int)flags);
+		if (!f)
+			goto out_free_path;
+	}
+	fd = fdtable_install(p->fdt, f, 0, cloexec);
 	if (fd < 0)
 		file_put(f);
 	err = fd;
@@ -173,6 +209,9 @@ long sys_fcntl(int fd, int cmd, unsigned long arg)
 	case F_SETFL:
 		f->flags = (f->flags & ~SETFL_MASK) | ((unsigned int)arg & SETFL_MASK);
 		return 0;
+	case F_GETPIPE_SZ:
+	case F_SETPIPE_SZ:
+		return pipe_fcntl_size(f, cmd == F_SETPIPE_SZ, arg);
 	default:
 		return -EINVAL;
 	}

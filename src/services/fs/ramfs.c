@@ -53,6 +53,12 @@ struct inode *ramfs_create_root(void)
 void ramfs_destroy(struct inode *root)
 {
 	struct dentry *d, *next;
+	struct inode *dead, *dead_next;
+
+	for (dead = root->dead; dead; dead = dead_next) {
+		dead_next = dead->dead;
+		inode_free(dead);
+	}
 
 	for (d = root->children; d; d = next) {
 		next = d->next;
@@ -166,6 +172,31 @@ int ramfs_create(struct inode *dir, const char *name, size_t len, uint32_t mode,
 	return 0;
 }
 
+int ramfs_mknod_char(struct inode *dir, const char *name, size_t len, uint32_t mode,
+		     uint32_t rdev, struct inode **out)
+{
+	struct inode *i;
+	int err = create_check(dir, name, len);
+
+	if (err)
+		return err;
+	i = inode_new(S_IFCHR | (mode & 07777));
+	if (!i)
+		return -ENOMEM;
+	i->rdev = rdev;
+	err = dir_link(dir, name, len, i);
+	if (err)
+		return err;
+	if (out)
+		*out = i;
+	return 0;
+}
+
+bool ramfs_is_chardev(const struct inode *i)
+{
+	return S_ISCHR(i->mode);
+}
+
 int ramfs_symlink(struct inode *dir, const char *name, size_t len, const char *target,
 		  size_t tlen, struct inode **out)
 {
@@ -231,4 +262,89 @@ int ramfs_set_data(struct inode *file, const void *buf, size_t n)
 	if (n)
 		memcpy(file->data, buf, n);
 	return 0;
+}
+
+/* The dentry of name in dir, and the link that points at it. */
+static struct dentry **dir_find_link(struct inode *dir, const char *name, size_t len,
+				     struct dentry **prev)
+{
+	struct dentry **pp;
+
+	*prev = NULL;
+	for (pp = &dir->children; *pp; pp = &(*pp)->next) {
+		if (strlen((*pp)->name) == len && memcmp((*pp)->name, name, len) == 0)
+			return pp;
+		*prev = *pp;
+	}
+	return NULL;
+}
+
+/* Takes name out of dir; the inode is the caller's to dispose of. */
+static struct inode *dir_unlink(struct inode *dir, struct dentry **link, struct dentry *prev)
+{
+	struct dentry *d = *link;
+	struct inode *i = d->inode;
+
+	*link = d->next;
+	if (dir->last_child == d)
+		dir->last_child = prev;
+	kfree(d->name);
+	kfree(d);
+	return i;
+}
+
+static struct inode *ramfs_root_of(struct inode *i)
+{
+	while (i->parent && i->parent != i)
+		i = i->parent;
+	return i;
+}
+
+int ramfs_unlink(struct inode *dir, const char *name, size_t len)
+{
+	struct dentry **link, *prev;
+	struct inode *i;
+
+	if (!ramfs_is_dir(dir))
+		return -ENOTDIR;
+	link = dir_find_link(dir, name, len, &prev);
+	if (!link)
+		return -ENOENT;
+	if (ramfs_is_dir((*link)->inode))
+		return -EISDIR;
+	i = dir_unlink(dir, link, prev);
+	i->nlink = 0;
+	if (i->opens == 0)
+		inode_free(i);
+	return 0;
+}
+
+int ramfs_rmdir(struct inode *dir, const char *name, size_t len)
+{
+	struct dentry **link, *prev;
+	struct inode *i, *root;
+
+	if (!ramfs_is_dir(dir))
+		return -ENOTDIR;
+	link = dir_find_link(dir, name, len, &prev);
+	if (!link)
+		return -ENOENT;
+	i = (*link)->inode;
+	if (!ramfs_is_dir(i))
+		return -ENOTDIR;
+	if (i->children)
+		return -ENOTEMPTY;
+	root = ramfs_root_of(dir);
+	dir_unlink(dir, link, prev);
+	i->nlink = 0;
+	dir->nlink--;
+	i->dead = root->dead;
+	root->dead = i;
+	return 0;
+}
+
+void ramfs_file_closed(struct inode *i)
+{
+	if (--i->opens == 0 && i->nlink == 0 && !ramfs_is_dir(i))
+		inode_free(i);
 }

@@ -72,6 +72,7 @@ void ramfs_fill_stat(const struct inode *i, struct stat *st)
 	st->st_uid = i->uid;
 	st->st_gid = i->gid;
 	st->st_size = (int64_t)i->size;
+	st->st_rdev = i->rdev;
 	st->st_blksize = 4096;
 	st->st_blocks = (int64_t)((i->size + 511) / 512);
 	st->st_atime = st->st_mtime = st->st_ctime = i->mtime_ns / NSEC_PER_SEC;
@@ -163,7 +164,14 @@ static int64_t ramfs_dir_lseek(struct file *f, int64_t off, int whence)
 	return off;
 }
 
+/* An unlinked inode lives while files are open on it. */
+void ramfs_file_release(struct file *f)
+{
+	ramfs_file_closed(f->inode);
+}
+
 static const struct file_ops ramfs_reg_ops = {
+	.release = ramfs_file_release,
 	.read = ramfs_file_read,
 	.write = ramfs_file_write,
 	.lseek = ramfs_file_lseek,
@@ -171,6 +179,7 @@ static const struct file_ops ramfs_reg_ops = {
 };
 
 static const struct file_ops ramfs_dir_ops = {
+	.release = ramfs_file_release,
 	.read = ramfs_dir_read,
 	.lseek = ramfs_dir_lseek,
 	.getdents64 = ramfs_dir_getdents64,
@@ -179,16 +188,21 @@ static const struct file_ops ramfs_dir_ops = {
 
 /* Symlinks opened with O_PATH|O_NOFOLLOW only answer fstat. */
 static const struct file_ops ramfs_link_ops = {
+	.release = ramfs_file_release,
 	.fstat = ramfs_file_fstat,
 };
 
 struct file *ramfs_file_open(struct inode *inode, unsigned int flags)
 {
 	const struct file_ops *ops = &ramfs_link_ops;
+	struct file *f;
 
 	if (ramfs_is_regular(inode))
 		ops = &ramfs_reg_ops;
 	else if (ramfs_is_dir(inode))
 		ops = &ramfs_dir_ops;
-	return file_alloc(ops, inode, flags);
+	f = file_alloc(ops, inode, flags);
+	if (f)
+		inode->opens++;
+	return f;
 }

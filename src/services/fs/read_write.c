@@ -15,22 +15,34 @@ static struct file *fd_file(int fd)
 	return fdtable_get(process_current()->fdt, fd);
 }
 
+/* The file stays referenced while the operation runs: it may sleep, and another thread
+ * may close the descriptor meanwhile. */
 static long file_do_read(struct file *f, void __user *buf, size_t n, uint64_t *pos)
 {
+	long r;
+
 	if (!file_is_readable(f))
 		return -EBADF;
 	if (!f->ops->read)
 		return -EINVAL;
-	return f->ops->read(f, buf, MIN(n, RW_MAX), pos);
+	file_get(f);
+	r = f->ops->read(f, buf, MIN(n, RW_MAX), pos);
+	file_put(f);
+	return r;
 }
 
 static long file_do_write(struct file *f, const void __user *buf, size_t n, uint64_t *pos)
 {
+	long r;
+
 	if (!file_is_writable(f))
 		return -EBADF;
 	if (!f->ops->write)
 		return -EINVAL;
-	return f->ops->write(f, buf, MIN(n, RW_MAX), pos);
+	file_get(f);
+	r = f->ops->write(f, buf, MIN(n, RW_MAX), pos);
+	file_put(f);
+	return r;
 }
 
 long sys_read(int fd, void __user *buf, size_t count)

@@ -33,5 +33,5 @@ long mm_brk(struct mm *mm, uaddr_t addr)
 
 long sys_brk(unsigned long addr)
 {
-	return mm_brk(&process_current()->mm, addr);
+	return mm_brk(process_current()->mm, addr);
 }

@@ -1,6 +1,7 @@
 /* mm/fault.c: setting up a process's mm, and demand paging of its areas. */
 #include <ostd/errno.h>
 #include <ostd/frame.h>
+#include <ostd/heap.h>
 #include <ostd/vmspace.h>
 #include <abi/mman.h>
 #include <mm/mm.h>
@@ -47,23 +48,85 @@ static bool area_allows(const struct mm_area *a, unsigned int access)
 	return (a->prot & (PROT_READ | PROT_WRITE | PROT_EXEC)) != 0;
 }
 
+/* A write to a page fork shared read-only: the last holder takes the frame back writable,
+ * others get a private copy. */
+static int mm_break_cow(struct mm *mm, const struct mm_area *a, uaddr_t page,
+			struct frame *shared)
+{
+	struct frame *copy;
+	int err;
+
+	if (frame_refcount(shared) == 1)
+		return vmspace_protect(mm->vs, page, PAGE_SIZE, mm_prot_to_vm(a->prot));
+	copy = frame_alloc(FRAME_USER);
+	if (!copy)
+		return -ENOMEM;
+	frame_copy(copy, shared);
+	err = vmspace_map(mm->vs, page, copy, mm_prot_to_vm(a->prot));
+	frame_put(copy);
+	return err;
+}
+
 int mm_fault(struct mm *mm, uaddr_t va, unsigned int access)
 {
 	struct mm_area *a = mm_area_find(mm, va);
+	uaddr_t page = ALIGN_DOWN(va, PAGE_SIZE);
 	struct vm_query q;
 	struct frame *f;
 	int err;
 
 	if (!a || !area_allows(a, access))
 		return -EFAULT;
-	/* A page that is there already faulted for its protection, which paging cannot fix. */
-	if (vmspace_query(mm->vs, ALIGN_DOWN(va, PAGE_SIZE), &q) == 0)
+	if (vmspace_query(mm->vs, page, &q) == 0) {
+		/* Present and writable by the area but not by the page: copy-on-write. Any
+		 * other fault on a present page is about protection, which paging cannot fix. */
+		if ((access & VM_WRITE) && !(q.prot & VM_WRITE) && !(a->flags & AREA_SHARED)) {
+			err = mm_break_cow(mm, a, page, q.frame);
+			return err == -ENOMEM ? -ENOMEM : err ? -EFAULT : 0;
+		}
 		return -EFAULT;
+	}
 	f = frame_alloc(FRAME_USER);
 	if (!f)
 		return -ENOMEM;
-	err = vmspace_map(mm->vs, ALIGN_DOWN(va, PAGE_SIZE), f, mm_prot_to_vm(a->prot));
+	err = vmspace_map(mm->vs, page, f, mm_prot_to_vm(a->prot));
 	/* The mapping holds its own reference now (or failed to take one). */
 	frame_put(f);
 	return err == -ENOMEM ? -ENOMEM : err ? -EFAULT : 0;
+}
+
+struct mm *mm_create(void)
+{
+	struct mm *mm = kzalloc(sizeof(*mm));
+
+	if (!mm)
+		return NULL;
+	mm->refs = 1;
+	mm->vs = vmspace_create();
+	if (!mm->vs)
+		goto out_free_mm;
+	if (mm_init(mm, mm->vs))
+		goto out_destroy_vs;
+	return mm;
+
+out_destroy_vs:
+	mm_release(mm);
+	vmspace_destroy(mm->vs);
+out_free_mm:
+	kfree(mm);
+	return NULL;
+}
+
+void mm_get(struct mm *mm)
+{
+	mm->refs++;
+}
+
+void mm_put(struct mm *mm)
+{
+	if (!mm || --mm->refs > 0)
+		return;
+	mm_release(mm);
+	vmspace_destroy(mm->vs);
+	kfree(mm);
 }

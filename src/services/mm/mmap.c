@@ -67,7 +67,7 @@ long mm_mmap(struct mm *mm, uaddr_t addr, size_t len, unsigned long prot, unsign
 			return err;
 	}
 	err = mm_area_insert(mm, (uaddr_t)place, (uaddr_t)place + len, prot & PROT_KNOWN,
-			     AREA_ANON);
+			     AREA_ANON | (type == MAP_PRIVATE ? 0 : AREA_SHARED));
 	if (err)
 		return err == -EEXIST ? -ENOMEM : err;
 	return place;
@@ -98,17 +98,17 @@ long mm_mprotect(struct mm *mm, uaddr_t addr, size_t len, unsigned long prot)
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
 	      unsigned long fd, unsigned long off)
 {
-	return mm_mmap(&process_current()->mm, addr, len, prot, flags, (int)fd, off);
+	return mm_mmap(process_current()->mm, addr, len, prot, flags, (int)fd, off);
 }
 
 long sys_munmap(unsigned long addr, size_t len)
 {
-	return mm_munmap(&process_current()->mm, addr, len);
+	return mm_munmap(process_current()->mm, addr, len);
 }
 
 long sys_mprotect(unsigned long addr, size_t len, unsigned long prot)
 {
-	return mm_mprotect(&process_current()->mm, addr, len, prot);
+	return mm_mprotect(process_current()->mm, addr, len, prot);
 }
 
 /* MADV_DONTNEED must make anonymous pages read back as zero: drop them and let demand
@@ -128,7 +128,7 @@ static void mm_drop_anon_pages(struct mm *mm, uaddr_t start, uaddr_t end)
 /* Other advice changes nothing we must honour. */
 long sys_madvise(unsigned long addr, size_t len, int advice)
 {
-	struct mm *mm = &process_current()->mm;
+	struct mm *mm = process_current()->mm;
 
 	if (!IS_ALIGNED(addr, PAGE_SIZE))
 		return -EINVAL;

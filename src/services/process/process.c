@@ -1,12 +1,16 @@
-/* process/process.c: creating and finding the process, and its identity syscalls. */
+/* process/process.c: creating init, the process of the current thread, exit, zombies and
+ * reaping, and the identity syscalls. */
 #include <ostd/errno.h>
 #include <ostd/heap.h>
+#include <ostd/log.h>
 #include <ostd/string.h>
 #include <ostd/task.h>
 #include <ostd/time.h>
-#include <ostd/vmspace.h>
+#include <abi/siginfo.h>
 #include <fs/file.h>
+#include <mm/mm.h>
 #include <process/process.h>
+#include <signal/signal.h>
 
 /* Linux's defaults for a process started by init, where they matter to programs. */
 static void process_default_limits(struct rlimit *r)
@@ -26,112 +30,236 @@ static void process_default_limits(struct rlimit *r)
 	r[RLIMIT_RTPRIO].rlim_cur = r[RLIMIT_RTPRIO].rlim_max = 0;
 }
 
-struct process *process_create(struct inode *root, const char *exe_path)
+struct process *process_alloc(int pid)
 {
 	struct process *p = kzalloc(sizeof(*p));
 
 	if (!p)
 		return NULL;
-	p->pid = 1;
-	p->ppid = 0;
-	p->root = p->cwd = root;
+	p->pid = pid;
+	p->state = PROCESS_ALIVE;
+	p->exit_signal = SIGCHLD;
 	p->start_ns = clock_monotonic_ns();
+	sigqueue_init(&p->shared_pending);
+	waitqueue_init(&p->child_wait);
+	waitqueue_init(&p->vfork_wait);
+	return p;
+}
+
+/* Frees what process_alloc and the creator attached; the pid goes back to the table. */
+void process_free(struct process *p)
+{
+	sigqueue_clear(&p->shared_pending);
+	if (p->fdt)
+		fdtable_release(p->fdt);
+	if (p->mm)
+		mm_put(p->mm);
+	kfree(p->exe_path);
+	pid_free(p->pid);
+	kfree(p);
+}
+
+struct process *process_create_init(struct inode *root, const char *exe_path,
+				    struct thread **main)
+{
+	struct process *p;
+	struct thread *t;
+	int pid = pid_alloc();
+
+	if (pid < 0)
+		return NULL;
+	p = process_alloc(pid);
+	if (!p) {
+		pid_free(pid);
+		return NULL;
+	}
+	p->pgid = p->sid = pid;
+	p->root = p->cwd = root;
 	p->umask = 022;
+	cred_init_root(&p->cred);
 	kstrlcpy(p->comm, "init", sizeof(p->comm));
 	process_default_limits(p->rlimits);
 	p->exe_path = kstrdup(exe_path);
-	if (!p->exe_path)
-		goto out_free_process;
-	p->vs = vmspace_create();
-	if (!p->vs)
-		goto out_free_path;
-	if (mm_init(&p->mm, p->vs))
-		goto out_destroy_vmspace;
+	p->mm = mm_create();
 	p->fdt = fdtable_create();
-	if (!p->fdt)
-		goto out_release_mm;
+	t = thread_alloc(p, pid);
+	if (!p->exe_path || !p->mm || !p->fdt || !t)
+		goto out_free;
+	thread_link(t);
+	process_hash_add(p);
+	*main = t;
 	return p;
 
-out_release_mm:
-	mm_release(&p->mm);
-out_destroy_vmspace:
-	vmspace_destroy(p->vs);
-out_free_path:
-	kfree(p->exe_path);
-out_free_process:
-	kfree(p);
+out_free:
+	if (t)
+		thread_free(t);
+	process_free(p);
 	return NULL;
 }
 
-void process_destroy(struct process *p)
+void process_destroy_unstarted(struct process *p, struct thread *main)
 {
-	if (task_data(task_current()) == p) {
-		task_set_data(task_current(), NULL);
-		task_set_vmspace(task_current(), NULL);
-	}
-	user_context_release(&p->ctx);
-	fdtable_destroy(p->fdt);
-	mm_release(&p->mm);
-	vmspace_destroy(p->vs);
-	kfree(p->exe_path);
-	kfree(p);
+	if (thread_current() == main)
+		thread_attach_current(NULL);
+	thread_unlink(main);
+	thread_free(main);
+	process_hash_remove(p);
+	process_free(p);
 }
 
 struct process *process_current(void)
 {
-	return task_data(task_current());
+	struct thread *t = thread_current();
+
+	return t ? t->proc : NULL;
 }
 
-void process_attach_current(struct process *p)
+void process_add_child(struct process *parent, struct process *c)
 {
-	task_set_data(task_current(), p);
-	task_set_vmspace(task_current(), p->vs);
+	struct process **link = &parent->children;
+
+	/* Oldest first, as Linux walks children in wait. */
+	while (*link)
+		link = &(*link)->sibling;
+	c->sibling = NULL;
+	*link = c;
+	c->parent = parent;
 }
 
-void process_exit(struct process *p, int status)
+void process_remove_child(struct process *parent, struct process *c)
 {
-	p->exiting = true;
-	p->exit_status = status;
+	struct process **pp;
+
+	for (pp = &parent->children; *pp; pp = &(*pp)->sibling) {
+		if (*pp == c) {
+			*pp = c->sibling;
+			c->sibling = NULL;
+			return;
+		}
+	}
+}
+
+void process_exit_group(struct process *p, int code)
+{
+	struct thread *t;
+
+	if (p->group_exiting)
+		return;
+	p->group_exiting = true;
+	p->exit_code = code;
+	for (t = p->threads; t; t = t->next_in_process) {
+		t->exiting = true;
+		thread_kick(t);
+	}
+}
+
+/* What the parent's SIGCHLD says about a dead child, as siginfo. */
+static void process_child_info(const struct process *c, ksiginfo_t *info)
+{
+	int code = c->exit_code;
+
+	memset(info, 0, sizeof(*info));
+	info->si_signo = SIGCHLD;
+	info->u.chld.pid = c->pid;
+	info->u.chld.uid = c->cred.uid;
+	if ((code & 0x7f) == 0) {
+		info->si_code = CLD_EXITED;
+		info->u.chld.status = (code >> 8) & 0xff;
+	} else {
+		info->si_code = (code & 0x80) ? CLD_DUMPED : CLD_KILLED;
+		info->u.chld.status = code & 0x7f;
+	}
+}
+
+/* Linux reaps at once a child whose parent ignores SIGCHLD or set SA_NOCLDWAIT. */
+static bool process_parent_discards(const struct process *parent)
+{
+	const struct sigaction *sa = &parent->sigactions[SIGCHLD - 1];
+
+	return sa->sa_handler == SIG_IGN || (sa->sa_flags & SA_NOCLDWAIT);
+}
+
+/* Tells c's parent that c died: its exit signal and a wake-up of its waiters. */
+static void process_notify_parent(struct process *c)
+{
+	struct process *parent = c->parent;
+	ksiginfo_t info;
+
+	if (c->exit_signal) {
+		process_child_info(c, &info);
+		info.si_signo = c->exit_signal;
+		signal_send_process(parent, c->exit_signal, &info);
+	}
+	waitqueue_wake_all(&parent->child_wait);
+	if (c->exit_signal == SIGCHLD && process_parent_discards(parent))
+		process_reap(c);
+}
+
+/* Orphans go to init; a zombie among them is announced to init at once. */
+static void process_reparent_children(struct process *p)
+{
+	struct process *init = process_init(), *c, *next;
+
+	for (c = p->children; c; c = next) {
+		next = c->sibling;
+		process_add_child(init, c);
+		if (c->state == PROCESS_ZOMBIE)
+			process_notify_parent(c);
+	}
+	p->children = NULL;
+}
+
+void process_finish(struct process *p)
+{
+	signal_process_exit(p);
+	fdtable_release(p->fdt);
+	p->fdt = NULL;
+	mm_put(p->mm);
+	p->mm = NULL;
+	p->vfork_done = true;
+	waitqueue_wake_all(&p->vfork_wait);
+	p->state = PROCESS_ZOMBIE;
+	if (!p->parent)
+		return;   /* init: the machine ends; see process_end_machine */
+	process_reparent_children(p);
+	process_notify_parent(p);
+}
+
+void process_reap(struct process *p)
+{
+	if (p->parent)
+		process_remove_child(p->parent, p);
+	process_hash_remove(p);
+	process_free(p);
+}
+
+int process_wait_status_to_exit(int code)
+{
+	if ((code & 0x7f) == 0)
+		return (code >> 8) & 0xff;
+	return 128 + (code & 0x7f);
 }
 
 long sys_exit_group(int code)
 {
-	process_exit(process_current(), code & 0xff);
+	process_exit_group(process_current(), (code & 0xff) << 8);
 	return 0;
 }
 
-/* One thread per process in v0, so ending the thread ends the process. */
 long sys_exit(int code)
 {
-	return sys_exit_group(code);
+	thread_exit(thread_current(), (code & 0xff) << 8);
+	return 0;
 }
 
 long sys_getpid(void)  { return process_current()->pid; }
-long sys_gettid(void)  { return process_current()->pid; }
-long sys_getppid(void) { return process_current()->ppid; }
-long sys_getuid(void)  { return process_current()->uid; }
-long sys_geteuid(void) { return process_current()->uid; }
-long sys_getgid(void)  { return process_current()->gid; }
-long sys_getegid(void) { return process_current()->gid; }
+long sys_gettid(void)  { return thread_current()->tid; }
 
-/* One process, its own group and session leader, with no supplementary groups. */
-long sys_getpgrp(void)  { return process_current()->pid; }
-
-long sys_getpgid(int pid)
+long sys_getppid(void)
 {
 	struct process *p = process_current();
 
-	return (pid == 0 || pid == p->pid) ? p->pid : -ESRCH;
-}
-
-long sys_getsid(int pid)
-{
-	return sys_getpgid(pid);
-}
-
-long sys_getgroups(int size, unsigned int __user *list)
-{
-	return size < 0 ? -EINVAL : 0;
+	return p->parent ? p->parent->pid : 0;
 }
 
 long sys_umask(unsigned int mask)
@@ -141,10 +269,4 @@ long sys_umask(unsigned int mask)
 
 	p->umask = mask & 0777;
 	return old;
-}
-
-/* No children exist until fork does. */
-long sys_wait4(int pid, int __user *status, int options, void __user *rusage)
-{
-	return -ECHILD;
 }

@@ -1,13 +1,19 @@
-/* process/run.c: the process's life in user mode: syscalls, faults, preemption, death. */
+/* process/run.c: a thread's life in user mode: syscalls, faults, preemption, signals,
+ * job-control stops, and leaving when it exits. */
 #include <ostd/errno.h>
 #include <ostd/log.h>
 #include <ostd/task.h>
 #include <ostd/user_mode.h>
 #include <ostd/vmspace.h>
+#include <abi/siginfo.h>
 #include <abi/signal.h>
 #include <mm/mm.h>
 #include <process/process.h>
+#include <signal/policy.h>
+#include <signal/signal.h>
 #include <syscall/syscall.h>
+
+#define NR_RT_SIGRETURN 15
 
 int process_fault_signal(unsigned int vector)
 {
@@ -26,18 +32,6 @@ int process_fault_signal(unsigned int vector)
 	}
 }
 
-static const char *signal_name(int sig)
-{
-	switch (sig) {
-	case SIGSEGV: return "SIGSEGV";
-	case SIGILL:  return "SIGILL";
-	case SIGFPE:  return "SIGFPE";
-	case SIGTRAP: return "SIGTRAP";
-	case SIGKILL: return "SIGKILL";
-	default:      return "signal";
-	}
-}
-
 /* The access a page fault's error code describes, as vmspace fault handlers see it. */
 static unsigned int fault_access(uint64_t error_code)
 {
@@ -48,57 +42,114 @@ static unsigned int fault_access(uint64_t error_code)
 	return VM_READ;
 }
 
-int process_handle_exception(struct process *p)
+/* si_code and si_addr of the signal a fault raises, as Linux reports them. */
+static int fault_code(struct process *p, const struct user_context *ctx, uaddr_t *addr)
 {
-	const struct user_fault *f = &p->ctx.fault;
-	int sig, err = -EFAULT;
+	const struct user_fault *f = &ctx->fault;
+
+	*addr = f->addr;
+	switch (f->vector) {
+	case TRAP_PF:
+		return mm_area_find(p->mm, f->addr) ? SEGV_ACCERR : SEGV_MAPERR;
+	case TRAP_DE:
+		*addr = ctx->regs.rip;
+		return FPE_INTDIV;
+	case TRAP_UD:
+		*addr = ctx->regs.rip;
+		return ILL_ILLOPN;
+	case TRAP_BP:
+	case TRAP_GP:
+	default:
+		*addr = 0;
+		return SI_KERNEL;
+	}
+}
+
+/* A user-mode exception: demand paging and copy-on-write first, else a signal. */
+static void thread_handle_exception(struct thread *t)
+{
+	struct process *p = t->proc;
+	const struct user_fault *f = &t->ctx.fault;
+	int sig, code, err = -EFAULT;
+	struct vm_query q;
+	uaddr_t addr;
 
 	if (f->vector == TRAP_PF) {
-		err = mm_fault(&p->mm, f->addr, fault_access(f->error_code));
+		err = mm_fault(p->mm, f->addr, fault_access(f->error_code));
 		if (err == 0)
-			return 0;
+			return;
+		/* The engine's view may have lacked the page that the kernel's page table has:
+		 * the program is told what the CPU would say, a protection fault. */
+		if (vmspace_query(p->mm->vs, f->addr, &q) == 0)
+			t->ctx.fault.error_code |= PF_ERR_PRESENT;
 	}
 	/* A valid access that found no free frame: Linux's OOM killer would pick a victim;
-	 * with one process it is this one, and the log says why. */
+	 * Keel picks the process that asked, and the log says why. */
 	if (err == -ENOMEM) {
 		log_err("pid %d killed by SIGKILL: out of memory (guest RAM exhausted) at %#llx",
 			p->pid, (unsigned long long)f->addr);
-		return SIGKILL;
+		process_exit_group(p, SIGKILL);
+		return;
 	}
 	sig = process_fault_signal(f->vector);
-	log_info("pid %d killed by %s (vector %u) at rip %#llx, fault address %#llx", p->pid,
-		 signal_name(sig), f->vector, (unsigned long long)p->ctx.regs.rip,
+	code = fault_code(p, &t->ctx, &addr);
+	log_info("pid %d tid %d: %s (vector %u) at rip %#llx, fault address %#llx",
+		 p->pid, t->tid, signal_name(sig), f->vector, (unsigned long long)t->ctx.regs.rip,
 		 (unsigned long long)f->addr);
-	return sig;
+	signal_force_fault(t, sig, code, addr);
 }
 
-int process_run(struct process *p)
+static void thread_handle_syscall(struct thread *t)
 {
-	long ret;
-	int sig;
+	uint64_t nr = user_syscall_nr(&t->ctx);
+	long ret = syscall_dispatch(&t->ctx);
 
-	process_attach_current(p);
-	while (!p->exiting) {
-		switch (user_mode_execute(&p->ctx, p->vs)) {
+	if (t->exiting)
+		return;
+	user_syscall_set_return(&t->ctx, ret);
+	/* rt_sigreturn restored a context whose rax is the program's, never a restart. */
+	if (nr == NR_RT_SIGRETURN)
+		signal_deliver(t);
+	else
+		signal_syscall_exit(t, nr, ret);
+}
+
+/* Parks a thread that job control stopped until it is continued or killed. */
+static void thread_wait_while_stopped(struct thread *t)
+{
+	while (t->stopped && !t->exiting)
+		waitqueue_wait(&t->stop_wait);
+}
+
+void thread_run(struct thread *t)
+{
+	struct process *p = t->proc;
+
+	signal_deliver(t);
+	while (!t->exiting) {
+		if (t->stopped) {
+			thread_wait_while_stopped(t);
+			signal_deliver(t);
+			continue;
+		}
+		switch (user_mode_execute(&t->ctx, p->mm->vs)) {
 		case USER_RETURN_SYSCALL:
-			ret = syscall_dispatch(&p->ctx);
-			user_syscall_set_return(&p->ctx, ret);
+			thread_handle_syscall(t);
 			break;
 		case USER_RETURN_EXCEPTION:
-			sig = process_handle_exception(p);
-			if (sig)
-				process_exit(p, 128 + sig);
+			thread_handle_exception(t);
+			signal_deliver(t);
 			break;
 		case USER_RETURN_INTERRUPTED:
 			if (task_need_resched())
 				task_yield();
+			signal_deliver(t);
 			break;
 		case USER_RETURN_LOST:
 		default:
 			log_info("pid %d lost its execution environment: SIGKILL", p->pid);
-			process_exit(p, 128 + SIGKILL);
+			process_exit_group(p, SIGKILL);
 			break;
 		}
 	}
-	return p->exit_status;
 }

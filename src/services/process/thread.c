@@ -1,101 +1,155 @@
-/* process/thread.c: per-thread settings: TID address, robust list, rseq, FS base, affinity. */
+/* process/thread.c: threads: creating and starting them, their OSTD task, interruptible
+ * sleep, and the end of a thread (and with the last one, of its process). */
 #include <ostd/errno.h>
-#include <ostd/user_copy.h>
-#include <ostd/vmspace.h>
-#include <ostd/string.h>
+#include <ostd/heap.h>
+#include <ostd/log.h>
 #include <ostd/task.h>
-#include <abi/prctl.h>
+#include <boot/boot.h>
+#include <futex/futex.h>
+#include <mm/mm.h>
 #include <process/process.h>
+#include <signal/signal.h>
 
-/* The size of struct robust_list_head, the only length Linux accepts. */
-#define ROBUST_LIST_HEAD_SIZE 24
-
-long sys_set_tid_address(int __user *tidptr)
+struct thread *thread_current(void)
 {
-	struct process *p = process_current();
+	struct task *task = task_current();
 
-	p->clear_child_tid = uptr_addr(tidptr);
-	return p->pid;
+	return task ? task_data(task) : NULL;
 }
 
-long sys_set_robust_list(void __user *head, size_t len)
+struct thread *thread_alloc(struct process *p, int tid)
 {
-	struct process *p = process_current();
+	struct thread *t = kzalloc(sizeof(*t));
 
-	if (len != ROBUST_LIST_HEAD_SIZE)
-		return -EINVAL;
-	p->robust_list = uptr_addr(head);
-	p->robust_len = len;
+	if (!t)
+		return NULL;
+	t->tid = tid;
+	t->proc = p;
+	t->altstack.ss_flags = SS_DISABLE;
+	sigqueue_init(&t->pending);
+	waitqueue_init(&t->stop_wait);
+	return t;
+}
+
+void thread_free(struct thread *t)
+{
+	sigqueue_clear(&t->pending);
+	user_context_release(&t->ctx);
+	kfree(t);
+}
+
+void thread_link(struct thread *t)
+{
+	struct process *p = t->proc;
+
+	if (t->linked)
+		return;
+	t->next_in_process = p->threads;
+	p->threads = t;
+	p->nthreads++;
+	t->linked = true;
+}
+
+bool thread_unlink(struct thread *t)
+{
+	struct process *p = t->proc;
+	struct thread **pp;
+
+	if (!t->linked)
+		return p->nthreads == 0;
+	for (pp = &p->threads; *pp; pp = &(*pp)->next_in_process) {
+		if (*pp == t) {
+			*pp = t->next_in_process;
+			break;
+		}
+	}
+	t->linked = false;
+	return --p->nthreads == 0;
+}
+
+/* The end of a thread, on its own task: Linux's exit duties towards user space (robust
+ * futexes, clear_child_tid) while the memory is still there, then the process's end when
+ * this was its last thread. */
+static void thread_finish(struct thread *t)
+{
+	struct process *p = t->proc;
+	bool last;
+
+	if (p->mm)
+		futex_thread_exit(t);
+	last = thread_unlink(t);
+	/* A thread that leaves alone (exit) does not decide the process's status. */
+	if (last && !p->group_exiting) {
+		p->group_exiting = true;
+		p->exit_code = t->exit_code;
+	}
+	if (t->tid != p->pid)
+		pid_free(t->tid);
+	thread_attach_current(NULL);
+	thread_free(t);
+	if (last)
+		process_finish(p);
+	if (last && !p->parent)
+		boot_machine_end(p);
+}
+
+void thread_attach_current(struct thread *t)
+{
+	task_set_data(task_current(), t);
+	task_set_vmspace(task_current(), t ? t->proc->mm->vs : NULL);
+}
+
+static void thread_task_main(void *arg)
+{
+	struct thread *t = arg;
+
+	thread_attach_current(t);
+	thread_run(t);
+	thread_finish(t);
+}
+
+int thread_start(struct thread *t)
+{
+	struct process *p = t->proc;
+
+	t->task = task_spawn(thread_task_main, t);
+	if (!t->task)
+		return -ENOMEM;
+	thread_link(t);
+	/* A thread born into a dying process dies with it. */
+	if (p->group_exiting)
+		t->exiting = true;
 	return 0;
 }
 
-/* glibc falls back cleanly when rseq is missing; registering it would need restart
- * handling on every preemption. */
-long sys_rseq(void __user *rseq, uint32_t len, int flags, uint32_t sig)
+void thread_exit(struct thread *t, int code)
 {
-	return -ENOSYS;
+	t->exit_code = code;
+	t->exiting = true;
 }
 
-long sys_arch_prctl(int code, unsigned long addr)
+void thread_kick(struct thread *t)
 {
-	struct process *p = process_current();
-	uint64_t fs;
-
-	switch (code) {
-	case ARCH_SET_FS:
-		/* Linux refuses bases outside the user half with EPERM. */
-		if (addr >= vmspace_user_end())
-			return -EPERM;
-		p->ctx.regs.fs_base = addr;
-		return 0;
-	case ARCH_GET_FS:
-		fs = p->ctx.regs.fs_base;
-		return copy_to_user(uaddr_ptr(addr), &fs, sizeof(fs)) ? -EFAULT : 0;
-	default:
-		/* GS belongs to the engine's stub (DESIGN.md), so ARCH_SET_GS is refused too. */
-		return -EINVAL;
-	}
+	if (t->sleeping_on)
+		waitqueue_wake_task(t->sleeping_on, t->task);
+	if (t->stopped || t->exiting)
+		waitqueue_wake_all(&t->stop_wait);
 }
 
-long sys_sched_getaffinity(int pid, unsigned int len, unsigned long __user *umask)
+int thread_sleep(waitqueue_t *wq, uint64_t deadline_ns)
 {
-	unsigned long mask = 1;   /* one CPU */
+	struct thread *t = thread_current();
+	int r = 0;
 
-	if (pid != 0 && pid != process_current()->pid)
-		return -ESRCH;
-	if (len < sizeof(mask) || (len & (sizeof(mask) - 1)))
-		return -EINVAL;
-	/* Linux copies only its cpumask's size and returns that size. */
-	if (copy_to_user(umask, &mask, sizeof(mask)))
-		return -EFAULT;
-	return sizeof(mask);
-}
-
-long sys_sched_yield(void)
-{
-	task_yield();
-	return 0;
-}
-
-/* Only the thread name; other options answer EINVAL as for an unknown option. */
-long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
-	       unsigned long arg5)
-{
-	struct process *p = process_current();
-	char name[TASK_COMM_LEN];
-
-	switch (option) {
-	case PR_SET_NAME:
-		/* Linux copies at most 15 bytes and terminates; a longer name is cut. */
-		memset(name, 0, sizeof(name));
-		if (strncpy_from_user(name, uaddr_ptr(arg2), sizeof(name)) == -EFAULT)
-			return -EFAULT;
-		name[sizeof(name) - 1] = '\0';
-		memcpy(p->comm, name, sizeof(name));
-		return 0;
-	case PR_GET_NAME:
-		return copy_to_user(uaddr_ptr(arg2), p->comm, sizeof(p->comm)) ? -EFAULT : 0;
-	default:
-		return -EINVAL;
-	}
+	if (signal_pending(t))
+		return -EINTR;
+	t->sleeping_on = wq;
+	if (deadline_ns == UINT64_MAX)
+		waitqueue_wait(wq);
+	else
+		r = waitqueue_wait_until(wq, deadline_ns);
+	t->sleeping_on = NULL;
+	if (r == 0 && signal_pending(t))
+		return -EINTR;
+	return r;
 }

@@ -1,13 +1,19 @@
-/* signal/sigaction.c: rt_sigaction, rt_sigprocmask and sigaltstack (recorded, validated). */
+/* signal/sigaction.c: rt_sigaction and rt_sigprocmask. */
 #include <ostd/errno.h>
 #include <ostd/user_copy.h>
 #include <abi/signal.h>
 #include <process/process.h>
+#include <process/thread.h>
+#include <signal/internal.h>
+#include <signal/policy.h>
 #include <signal/signal.h>
 
-#define SIG_BIT(sig) (1ull << ((sig) - 1))
-/* SIGKILL and SIGSTOP can be neither caught nor blocked. */
-#define SIG_UNBLOCKABLE (SIG_BIT(SIGKILL) | SIG_BIT(SIGSTOP))
+/* The sa_flags bits Linux keeps on x86-64 (plus SA_EXPOSE_TAGBITS); unknown bits are
+ * dropped so a program can tell which flags the kernel knows. */
+#define SA_EXPOSE_TAGBITS 0x00000800u
+#define SA_KNOWN_FLAGS \
+	(SA_NOCLDSTOP | SA_NOCLDWAIT | SA_SIGINFO | SA_ONSTACK | SA_RESTART | SA_NODEFER | \
+	 SA_RESETHAND | SA_EXPOSE_TAGBITS | SA_RESTORER)
 
 long sys_rt_sigaction(int sig, const struct sigaction __user *uact,
 		      struct sigaction __user *uoact, size_t sigsetsize)
@@ -26,18 +32,22 @@ long sys_rt_sigaction(int sig, const struct sigaction __user *uact,
 	/* Report the old action before changing anything, so a bad oact changes nothing. */
 	if (uoact && copy_to_user(uoact, &p->sigactions[sig - 1], sizeof(*uoact)))
 		return -EFAULT;
-	if (uact) {
-		act.sa_mask &= ~SIG_UNBLOCKABLE;
-		p->sigactions[sig - 1] = act;
-	}
+	if (!uact)
+		return 0;
+	act.sa_mask &= ~SIG_UNBLOCKABLE;
+	act.sa_flags &= SA_KNOWN_FLAGS;
+	p->sigactions[sig - 1] = act;
+	/* POSIX: setting a disposition that ignores sig discards its pending instances. */
+	if (signal_handler_ignores(sig, act.sa_handler))
+		signal_flush_process(p, SIG_BIT(sig));
 	return 0;
 }
 
 long sys_rt_sigprocmask(int how, const kernel_sigset_t __user *uset,
 			kernel_sigset_t __user *uoset, size_t sigsetsize)
 {
-	struct process *p = process_current();
-	kernel_sigset_t set = 0, mask = p->sigmask;
+	struct thread *t = thread_current();
+	kernel_sigset_t set = 0, mask = t->sigmask;
 
 	if (sigsetsize != sizeof(kernel_sigset_t))
 		return -EINVAL;
@@ -51,36 +61,8 @@ long sys_rt_sigprocmask(int how, const kernel_sigset_t __user *uset,
 		default:          return -EINVAL;
 		}
 	}
-	if (uoset && copy_to_user(uoset, &p->sigmask, sizeof(*uoset)))
+	if (uoset && copy_to_user(uoset, &t->sigmask, sizeof(*uoset)))
 		return -EFAULT;
-	p->sigmask = mask & ~SIG_UNBLOCKABLE;
-	return 0;
-}
-
-long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uold)
-{
-	struct process *p = process_current();
-	stack_t ss, old = p->altstack;
-	int mode = 0;
-
-	if (old.ss_size == 0)
-		old.ss_flags = SS_DISABLE;
-	if (uss) {
-		if (copy_from_user(&ss, uss, sizeof(ss)))
-			return -EFAULT;
-		mode = ss.ss_flags & ~(int32_t)SS_AUTODISARM;
-		if (mode != 0 && mode != SS_DISABLE && mode != SS_ONSTACK)
-			return -EINVAL;
-		if (mode != SS_DISABLE && ss.ss_size < MINSIGSTKSZ)
-			return -ENOMEM;
-	}
-	if (uold && copy_to_user(uold, &old, sizeof(old)))
-		return -EFAULT;
-	if (uss) {
-		if (mode == SS_DISABLE)
-			ss.ss_sp = ss.ss_size = 0;
-		ss.ss_flags &= (int32_t)SS_AUTODISARM;
-		p->altstack = ss;
-	}
+	t->sigmask = mask & ~SIG_UNBLOCKABLE;
 	return 0;
 }

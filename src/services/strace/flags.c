@@ -7,6 +7,7 @@
 #include <abi/signal.h>
 #include <abi/termios.h>
 #include <abi/time.h>
+#include <signal/policy.h>
 #include <strace/decode.h>
 
 #define F(x) { x, #x }
@@ -170,14 +171,6 @@ void strace_print_sigprocmask_how(struct strace_line *l, uint64_t v)
 	strace_print_enum(l, (uint32_t)v, sighows, ARRAY_SIZE(sighows), false);
 }
 
-static const struct strace_flag signals[] = {
-	F(SIGHUP), F(SIGINT), F(SIGQUIT), F(SIGILL), F(SIGTRAP), F(SIGABRT), F(SIGBUS),
-	F(SIGFPE), F(SIGKILL), F(SIGUSR1), F(SIGSEGV), F(SIGUSR2), F(SIGPIPE), F(SIGALRM),
-	F(SIGTERM), F(SIGSTKFLT), F(SIGCHLD), F(SIGCONT), F(SIGSTOP), F(SIGTSTP), F(SIGTTIN),
-	F(SIGTTOU), F(SIGURG), F(SIGXCPU), F(SIGXFSZ), F(SIGVTALRM), F(SIGPROF), F(SIGWINCH),
-	F(SIGIO), F(SIGPWR), F(SIGSYS),
-};
-
 void strace_print_signal(struct strace_line *l, uint64_t v)
 {
 	int sig = (int)v;
@@ -190,7 +183,10 @@ void strace_print_signal(struct strace_line *l, uint64_t v)
 			strace_line_printf(l, "SIGRT_%d", sig - 32);
 		return;
 	}
-	strace_print_enum(l, (uint32_t)v, signals, ARRAY_SIZE(signals), false);
+	if (signal_name(sig))
+		strace_line_puts(l, signal_name(sig));
+	else
+		strace_line_printf(l, "%d", sig);
 }
 
 static const struct strace_flag madvices[] = {

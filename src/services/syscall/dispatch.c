@@ -2,7 +2,10 @@
 #include <ostd/errno.h>
 #include <ostd/log.h>
 #include <ostd/user_mode.h>
+#include <exec/exec.h>
 #include <fs/fs_syscalls.h>
+#include <fs/pipe.h>
+#include <futex/futex.h>
 #include <signal/signal.h>
 #include <system/system.h>
 #include <time/clock.h>
@@ -89,11 +92,11 @@ long syscall_call(uint64_t nr, const uint64_t a[6])
 static __attribute__((noinline)) long syscall_call_traced(uint64_t nr,
 							 const uint64_t args[6])
 {
-	struct process *p = process_current();
+	struct thread *t = thread_current();
 	struct strace_call call;
 	long ret;
 
-	strace_syscall_enter(&call, p ? p->pid : 0, nr, args);
+	strace_syscall_enter(&call, t ? t->tid : 0, nr, args);
 	ret = syscall_call(nr, args);
 	strace_syscall_exit(&call, ret);
 	return ret;

@@ -4,6 +4,8 @@
 #include <ostd/time.h>
 #include <ostd/user_copy.h>
 #include <abi/time.h>
+#include <process/thread.h>
+#include <signal/signal.h>
 #include <time/clock.h>
 
 static int timespec_from_user(const struct timespec __user *u, struct timespec *ts)
@@ -23,14 +25,29 @@ static uint64_t timespec_ns(const struct timespec *ts)
 	return (uint64_t)ts->tv_sec * NSEC_PER_SEC + (uint64_t)ts->tv_nsec;
 }
 
-/* Nothing wakes this queue: the sleep ends only at the deadline. Signals that would cut it
- * short (and fill rem) come with signal delivery. */
-static void sleep_until_monotonic(uint64_t deadline)
+/* Nothing wakes this queue: the sleep ends at the deadline or when a signal interrupts
+ * it (-EINTR). */
+static int sleep_until_monotonic(uint64_t deadline)
 {
 	waitqueue_t wq = WAITQUEUE_INIT;
 
 	while (clock_monotonic_ns() < deadline)
-		waitqueue_wait_until(&wq, deadline);
+		if (thread_sleep(&wq, deadline) == -EINTR)
+			return -EINTR;
+	return 0;
+}
+
+/* An interrupted relative sleep tells how much was left; a handler then sees EINTR, and
+ * without one (a stop and continue) the sleep restarts (in full: Keel has no
+ * restart_syscall yet). */
+static long sleep_interrupted(uint64_t deadline, struct timespec __user *rem)
+{
+	uint64_t now = clock_monotonic_ns(), left = deadline > now ? deadline - now : 0;
+	struct timespec ts = { (int64_t)(left / NSEC_PER_SEC), (int64_t)(left % NSEC_PER_SEC) };
+
+	if (rem && copy_to_user(rem, &ts, sizeof(ts)))
+		return -EFAULT;
+	return -ERESTARTNOHAND;
 }
 
 static uint64_t deadline_after(uint64_t ns)
@@ -44,7 +61,7 @@ long sys_clock_nanosleep(int id, int flags, const struct timespec __user *ureq,
 			 struct timespec __user *rem)
 {
 	struct timespec req;
-	uint64_t ns, now_real;
+	uint64_t ns, now_real, deadline;
 	int err;
 
 	if (flags & ~TIMER_ABSTIME)
@@ -65,16 +82,17 @@ long sys_clock_nanosleep(int id, int flags, const struct timespec __user *ureq,
 		return err;
 	ns = timespec_ns(&req);
 	if (!(flags & TIMER_ABSTIME)) {
-		sleep_until_monotonic(deadline_after(ns));
+		deadline = deadline_after(ns);
+		if (sleep_until_monotonic(deadline))
+			return sleep_interrupted(deadline, rem);
 		return 0;
 	}
 	if (id == CLOCK_REALTIME || id == CLOCK_TAI) {
 		now_real = clock_realtime_ns();
-		sleep_until_monotonic(deadline_after(ns > now_real ? ns - now_real : 0));
-		return 0;
+		ns = deadline_after(ns > now_real ? ns - now_real : 0);
 	}
-	sleep_until_monotonic(ns);
-	return 0;
+	/* Absolute sleeps restart with the same deadline and leave rem alone. */
+	return sleep_until_monotonic(ns) ? -ERESTARTNOHAND : 0;
 }
 
 long sys_nanosleep(const struct timespec __user *req, struct timespec __user *rem)

@@ -15,6 +15,7 @@
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <time.h>
+#include <ucontext.h>
 #include <unistd.h>
 #include "abi_list.h"
 #include "abi_table.h"

@@ -4,6 +4,9 @@
 #include <linux/auxvec.h>
 #include <asm/termbits.h>
 #include <asm/signal.h>
+#include <asm/sigcontext.h>
+#include <asm/ucontext.h>
+#include <linux/signal.h>
 #include <asm/prctl.h>
 #include <asm/fcntl.h>
 #include <linux/prctl.h>

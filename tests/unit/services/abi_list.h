@@ -156,7 +156,45 @@
 	ABI_F(Elf64_Phdr, p_paddr, Elf64_Phdr, p_paddr) \
 	ABI_F(Elf64_Phdr, p_filesz, Elf64_Phdr, p_filesz) \
 	ABI_F(Elf64_Phdr, p_memsz, Elf64_Phdr, p_memsz) \
-	ABI_F(Elf64_Phdr, p_align, Elf64_Phdr, p_align)
+	ABI_F(Elf64_Phdr, p_align, Elf64_Phdr, p_align) \
+	ABI_C(SI_USER) ABI_C(SI_KERNEL) ABI_C(SI_QUEUE) ABI_C(SI_TIMER) ABI_C(SI_TKILL) \
+	ABI_C(SEGV_MAPERR) ABI_C(SEGV_ACCERR) ABI_C(BUS_ADRALN) ABI_C(BUS_ADRERR) \
+	ABI_C(ILL_ILLOPN) ABI_C(FPE_INTDIV) ABI_C(FPE_FLTINV) ABI_C(TRAP_BRKPT) \
+	ABI_C(TRAP_TRACE) ABI_C(CLD_EXITED) ABI_C(CLD_KILLED) ABI_C(CLD_DUMPED) \
+	ABI_C(CLD_TRAPPED) ABI_C(CLD_STOPPED) ABI_C(CLD_CONTINUED) \
+	ABI_S(ksiginfo_t, siginfo_t) \
+	ABI_F(ksiginfo_t, si_errno, siginfo_t, si_errno) \
+	ABI_F(ksiginfo_t, si_code, siginfo_t, si_code) \
+	ABI_F(ksiginfo_t, u.kill.pid, siginfo_t, si_pid) \
+	ABI_F(ksiginfo_t, u.kill.uid, siginfo_t, si_uid) \
+	ABI_F(ksiginfo_t, u.kill.value, siginfo_t, si_value) \
+	ABI_F(ksiginfo_t, u.chld.status, siginfo_t, si_status) \
+	ABI_F(ksiginfo_t, u.chld.utime, siginfo_t, si_utime) \
+	ABI_F(ksiginfo_t, u.chld.stime, siginfo_t, si_stime) \
+	ABI_F(ksiginfo_t, u.fault.addr, siginfo_t, si_addr) \
+	ABI_F(ksiginfo_t, u.timer.tid, siginfo_t, si_timerid) \
+	ABI_F(ksiginfo_t, u.timer.overrun, siginfo_t, si_overrun) \
+	ABI_F(struct ucontext, uc_flags, ucontext_t, uc_flags) \
+	ABI_F(struct ucontext, uc_link, ucontext_t, uc_link) \
+	ABI_F(struct ucontext, uc_stack, ucontext_t, uc_stack) \
+	ABI_F(struct ucontext, uc_mcontext, ucontext_t, uc_mcontext) \
+	ABI_F(struct ucontext, uc_mcontext.r8, ucontext_t, uc_mcontext.gregs[REG_R8]) \
+	ABI_F(struct ucontext, uc_mcontext.r15, ucontext_t, uc_mcontext.gregs[REG_R15]) \
+	ABI_F(struct ucontext, uc_mcontext.rdi, ucontext_t, uc_mcontext.gregs[REG_RDI]) \
+	ABI_F(struct ucontext, uc_mcontext.rax, ucontext_t, uc_mcontext.gregs[REG_RAX]) \
+	ABI_F(struct ucontext, uc_mcontext.rsp, ucontext_t, uc_mcontext.gregs[REG_RSP]) \
+	ABI_F(struct ucontext, uc_mcontext.rip, ucontext_t, uc_mcontext.gregs[REG_RIP]) \
+	ABI_F(struct ucontext, uc_mcontext.eflags, ucontext_t, uc_mcontext.gregs[REG_EFL]) \
+	ABI_F(struct ucontext, uc_mcontext.cs, ucontext_t, uc_mcontext.gregs[REG_CSGSFS]) \
+	ABI_F(struct ucontext, uc_mcontext.err, ucontext_t, uc_mcontext.gregs[REG_ERR]) \
+	ABI_F(struct ucontext, uc_mcontext.trapno, ucontext_t, uc_mcontext.gregs[REG_TRAPNO]) \
+	ABI_F(struct ucontext, uc_mcontext.oldmask, ucontext_t, uc_mcontext.gregs[REG_OLDMASK]) \
+	ABI_F(struct ucontext, uc_mcontext.cr2, ucontext_t, uc_mcontext.gregs[REG_CR2]) \
+	ABI_F(struct ucontext, uc_mcontext.fpstate, ucontext_t, uc_mcontext.fpregs) \
+	ABI_F(struct ucontext, uc_sigmask, ucontext_t, uc_sigmask) \
+	ABI_C(ITIMER_REAL) ABI_C(ITIMER_VIRTUAL) ABI_C(ITIMER_PROF) \
+	ABI_S(struct itimerval, struct itimerval) \
+	ABI_F(struct itimerval, it_value, struct itimerval, it_value)
 
 /* Checked against the kernel's uapi headers (where glibc differs or says nothing). */
 #define ABI_LIST_KERNEL \
@@ -183,4 +221,20 @@
 	ABI_C(SA_RESTORER) ABI_C(MINSIGSTKSZ) ABI_C(SIGSTKSZ) ABI_C(SIGRTMIN) \
 	ABI_C(ARCH_SET_GS) ABI_C(ARCH_SET_FS) ABI_C(ARCH_GET_FS) ABI_C(ARCH_GET_GS) \
 	ABI_C(ARCH_GET_CPUID) ABI_C(ARCH_SET_CPUID) \
-	ABI_C(O_LARGEFILE) ABI_C(PR_SET_NAME) ABI_C(PR_GET_NAME)
+	ABI_C(O_LARGEFILE) ABI_C(PR_SET_NAME) ABI_C(PR_GET_NAME) \
+	ABI_S(struct sigcontext, struct sigcontext) \
+	ABI_F(struct sigcontext, rip, struct sigcontext, rip) \
+	ABI_F(struct sigcontext, eflags, struct sigcontext, eflags) \
+	ABI_F(struct sigcontext, cs, struct sigcontext, cs) \
+	ABI_F(struct sigcontext, ss, struct sigcontext, ss) \
+	ABI_F(struct sigcontext, err, struct sigcontext, err) \
+	ABI_F(struct sigcontext, oldmask, struct sigcontext, oldmask) \
+	ABI_F(struct sigcontext, cr2, struct sigcontext, cr2) \
+	ABI_F(struct sigcontext, fpstate, struct sigcontext, fpstate) \
+	ABI_F(struct sigcontext, reserved1, struct sigcontext, reserved1) \
+	ABI_S(struct ucontext, struct ucontext) \
+	ABI_F(struct ucontext, uc_stack, struct ucontext, uc_stack) \
+	ABI_F(struct ucontext, uc_mcontext, struct ucontext, uc_mcontext) \
+	ABI_F(struct ucontext, uc_sigmask, struct ucontext, uc_sigmask) \
+	ABI_C(UC_FP_XSTATE) ABI_C(UC_SIGCONTEXT_SS) ABI_C(UC_STRICT_RESTORE_SS) \
+	ABI_C(FP_XSTATE_MAGIC1) ABI_C(FP_XSTATE_MAGIC2) ABI_C(SS_AUTODISARM)

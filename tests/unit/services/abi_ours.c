@@ -4,10 +4,13 @@
 #include <abi/dirent.h>
 #include <abi/elf.h>
 #include <abi/fcntl.h>
+#include <abi/itimer.h>
 #include <abi/mman.h>
 #include <abi/prctl.h>
 #include <abi/random.h>
 #include <abi/resource.h>
+#include <abi/sigframe.h>
+#include <abi/siginfo.h>
 #include <abi/signal.h>
 #include <abi/stat.h>
 #include <abi/termios.h>

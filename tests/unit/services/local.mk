@@ -16,6 +16,7 @@ SERVICES_TESTS = \
 	tests/unit/services/fs/test_path \
 	tests/unit/services/fs/test_file \
 	tests/unit/services/process/test_run \
+	tests/unit/services/process/test_fork \
 	tests/unit/services/test_boot \
 	tests/unit/services/test_boot_main
 check_PROGRAMS += $(SERVICES_TESTS)
@@ -80,6 +81,12 @@ tests_unit_services_process_test_run_CFLAGS = $(SERVICES_TEST_CFLAGS)
 tests_unit_services_process_test_run_LDADD = $(SERVICES_TEST_LDADD)
 tests_unit_services_process_test_run_LDFLAGS = $(UNIT_SAN)
 
+tests_unit_services_process_test_fork_SOURCES = tests/unit/services/process/test_fork.c
+tests_unit_services_process_test_fork_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_process_test_fork_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_process_test_fork_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_process_test_fork_LDFLAGS = $(UNIT_SAN)
+
 tests_unit_services_test_boot_SOURCES = tests/unit/services/test_boot.c
 tests_unit_services_test_boot_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
 tests_unit_services_test_boot_CFLAGS = $(SERVICES_TEST_CFLAGS)
@@ -94,3 +101,5 @@ tests_unit_services_test_boot_main_CFLAGS = $(SERVICES_TEST_CFLAGS)
 tests_unit_services_test_boot_main_LDADD = $(SERVICES_TEST_LDADD)
 tests_unit_services_test_boot_main_LDFLAGS = $(UNIT_SAN) -Wl,-u,ostd_main
 include tests/unit/services/strace/local.mk
+include tests/unit/services/signal/local.mk
+include tests/unit/services/misc.mk

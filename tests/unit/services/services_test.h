@@ -13,16 +13,18 @@
 
 #include "ostd_check.h"
 
-/* A fresh process over an empty root, attached to the current task. */
+/* A fresh process (pid 1) over an empty root; its main thread, never started, is
+ * attached to the current task. */
 static inline struct process *svc_process_new(void)
 {
 	struct inode *root = ramfs_create_root();
 	struct process *p;
+	struct thread *t;
 
 	ck_assert_ptr_nonnull(root);
-	p = process_create(root, "/bin/test");
+	p = process_create_init(root, "/bin/test", &t);
 	ck_assert_ptr_nonnull(p);
-	process_attach_current(p);
+	thread_attach_current(t);
 	return p;
 }
 
@@ -30,14 +32,21 @@ static inline void svc_process_free(struct process *p)
 {
 	struct inode *root = p->root;
 
-	process_destroy(p);
+	process_destroy_unstarted(p, thread_current());
 	ramfs_destroy(root);
+}
+
+/* Runs the attached thread's user-mode loop until it exits; the shell's exit status. */
+static inline int svc_run(struct process *p)
+{
+	thread_run(thread_current());
+	return process_wait_status_to_exit(p->exit_code);
 }
 
 /* len bytes of fresh read-write user memory in p. */
 static inline uaddr_t svc_user_alloc(struct process *p, size_t len)
 {
-	long a = mm_mmap(&p->mm, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+	long a = mm_mmap(p->mm, 0, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
 			 -1, 0);
 
 	ck_assert_int_gt(a, 0);
@@ -50,7 +59,7 @@ static inline uaddr_t svc_user_string(struct process *p, const char *s)
 	size_t n = strlen(s) + 1;
 	uaddr_t a = svc_user_alloc(p, n);
 
-	ck_assert_int_eq(vmspace_copy_to(p->vs, a, s, n), 0);
+	ck_assert_int_eq(vmspace_copy_to(p->mm->vs, a, s, n), 0);
 	return a;
 }
 

@@ -373,10 +373,96 @@ enum user_return hal_user_execute(struct user_context *ctx, struct vmspace *vs,
 	return ht.execute(ctx, vs, deadline_ns, ht.execute_arg);
 }
 
+/* The test HAL's per-context state: just an FP image. */
+struct engine_thread {
+	uint8_t fp[HAL_TEST_FPSTATE_SIZE];
+};
+
 void hal_user_context_release(struct user_context *ctx)
 {
 	ht.releases++;
+	free(ctx->engine);
 	ctx->engine = NULL;
+}
+
+#define HT_FP_SW        464u
+#define HT_FP_MAGIC1    0x46505853u
+#define HT_FP_MAGIC2    0x46505845u
+#define HT_FP_XSTATE    (HAL_TEST_FPSTATE_SIZE - 4u)
+
+static void ht_put32(uint8_t *p, size_t off, uint32_t v)
+{
+	memcpy(p + off, &v, 4);
+}
+
+static uint32_t ht_get32(const uint8_t *p, size_t off)
+{
+	uint32_t v;
+
+	memcpy(&v, p + off, 4);
+	return v;
+}
+
+/* x87 CW 0x37f, MXCSR 0x1f80, the software bytes and both magics, as the host's. */
+static void ht_fp_init(uint8_t *p)
+{
+	uint64_t features = 3;
+
+	memset(p, 0, HAL_TEST_FPSTATE_SIZE);
+	p[0] = 0x7f;
+	p[1] = 0x03;
+	ht_put32(p, 24, 0x1f80);
+	ht_put32(p, 28, 0xffff);
+	ht_put32(p, HT_FP_SW, HT_FP_MAGIC1);
+	ht_put32(p, HT_FP_SW + 4, HAL_TEST_FPSTATE_SIZE);
+	memcpy(p + HT_FP_SW + 8, &features, 8);
+	ht_put32(p, HT_FP_SW + 16, HT_FP_XSTATE);
+	ht_put32(p, HT_FP_XSTATE, HT_FP_MAGIC2);
+}
+
+static struct engine_thread *ht_fp_of(struct user_context *ctx)
+{
+	if (!ctx->engine) {
+		ctx->engine = malloc(sizeof(struct engine_thread));
+		if (!ctx->engine)
+			hal_panic("hal_test: out of memory");
+		ht_fp_init(ctx->engine->fp);
+	}
+	return ctx->engine;
+}
+
+size_t hal_user_fpstate_size(void)
+{
+	return HAL_TEST_FPSTATE_SIZE;
+}
+
+ssize_t hal_user_fpstate_get(struct user_context *ctx, void *buf, size_t len)
+{
+	if (len < HAL_TEST_FPSTATE_SIZE)
+		return -ENOSPC;
+	memcpy(buf, ht_fp_of(ctx)->fp, HAL_TEST_FPSTATE_SIZE);
+	return HAL_TEST_FPSTATE_SIZE;
+}
+
+int hal_user_fpstate_set(struct user_context *ctx, const void *buf, size_t len)
+{
+	struct engine_thread *t = ht_fp_of(ctx);
+	const uint8_t *p = buf;
+
+	if (len < HAL_TEST_FPSTATE_SIZE || ht_get32(p, HT_FP_SW) != HT_FP_MAGIC1 ||
+	    ht_get32(p, HT_FP_SW + 4) != HAL_TEST_FPSTATE_SIZE ||
+	    ht_get32(p, HT_FP_SW + 16) != HT_FP_XSTATE ||
+	    ht_get32(p, HT_FP_XSTATE) != HT_FP_MAGIC2 || (ht_get32(p, 24) & ~0xffffu)) {
+		ht_fp_init(t->fp);
+		return -EINVAL;
+	}
+	memcpy(t->fp, buf, HAL_TEST_FPSTATE_SIZE);
+	return 0;
+}
+
+void hal_user_fpstate_reset(struct user_context *ctx)
+{
+	ht_fp_init(ht_fp_of(ctx)->fp);
 }
 
 unsigned int hal_test_context_releases(void)

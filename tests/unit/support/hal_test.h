@@ -93,6 +93,10 @@ typedef enum user_return (*hal_test_execute_fn)(struct user_context *ctx,
 						 void *arg);
 void hal_test_set_execute(hal_test_execute_fn fn, void *arg);
 unsigned int hal_test_context_releases(void);
+/* FP state: each context keeps its own image of this size (user_fpstate_size()), the
+ * initial one until set; set refuses (-EINVAL, initial state) an image without the
+ * host's magics and sizes. */
+#define HAL_TEST_FPSTATE_SIZE 1024u
 
 void hal_test_set_boot_info(const struct boot_info *bi);
 

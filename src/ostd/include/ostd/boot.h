@@ -20,6 +20,7 @@ struct boot_info {
 	uint64_t ram_bytes;
 	bool verbose;
 	bool strace;            /* trace every syscall to ostd_trace_write (keel run --strace) */
+	bool stats;             /* print frame and heap counters when init ends (--stats) */
 };
 
 const struct boot_info *ostd_boot_info(void);

@@ -28,6 +28,8 @@ int waitqueue_wait_until(waitqueue_t *wq, uint64_t deadline_ns);
 /* Wakes one (the longest waiting) / all waiters; returns how many. */
 int waitqueue_wake_one(waitqueue_t *wq);
 int waitqueue_wake_all(waitqueue_t *wq);
+/* Wakes t if it waits on wq: 1 when it did, else 0. */
+int waitqueue_wake_task(waitqueue_t *wq, struct task *t);
 bool waitqueue_is_empty(const waitqueue_t *wq);
 
 typedef struct {

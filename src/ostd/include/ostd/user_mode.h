@@ -58,6 +58,24 @@ void user_context_init(struct user_context *ctx, uaddr_t ip, uaddr_t sp);
 /* Releases the engine state bound to ctx (its stub thread, ...). */
 void user_context_release(struct user_context *ctx);
 
+/* The FP/SIMD state of a user context, in the XSAVE layout Linux puts in x86-64 signal
+ * frames (the 512-byte FXSAVE area whose sw_reserved bytes describe the extended state,
+ * the XSAVE header and extended components, then FP_XSTATE_MAGIC2), as this machine's
+ * CPU and host kernel define it. */
+#define USER_FPSTATE_MAX 8192
+/* The size of that image on this machine (what signal frames must reserve). */
+size_t user_fpstate_size(void);
+/* Copies ctx's current FP state into buf[0..len): its size, -ENOSPC when len is short,
+ * -EIO when the engine lost it. The context must not be running. */
+ssize_t user_context_get_fpstate(struct user_context *ctx, void *buf, size_t len);
+/* Makes buf[0..len) the FP state ctx resumes with (as rt_sigreturn restores it); a state
+ * the CPU would refuse is replaced by the initial one (-EINVAL), never loaded. A context
+ * that has not run yet takes it at its first run. */
+int user_context_set_fpstate(struct user_context *ctx, const void *buf, size_t len);
+/* Resets ctx's FP state to the initial one (x87 CW 0x37f, MXCSR 0x1f80, registers zero), as
+ * Linux does for a signal handler. */
+void user_context_reset_fpstate(struct user_context *ctx);
+
 /* Runs ctx in vs until it needs the kernel. Invariant: nothing the program did can make
  * this function touch host memory outside vs's frames and the engine's own area. */
 enum user_return user_mode_execute(struct user_context *ctx, struct vmspace *vs);

@@ -28,6 +28,14 @@ int vmspace_unmap(struct vmspace *vs, uaddr_t va, size_t len);
 /* Changes the protection of the mapped pages in [va, va+len); holes are skipped. */
 int vmspace_protect(struct vmspace *vs, uaddr_t va, size_t len, unsigned int prot);
 
+/* fork: maps every page mapped in src's [va, va+len) at the same address in dst, sharing
+ * the frame (one more reference each). With cow, pages that were writable lose VM_WRITE in
+ * both spaces (src's engine is flushed), so the first write faults and the fault handler
+ * copies or, when it holds the last reference, re-enables writing. -ENOMEM (dst may then
+ * hold part of the range: destroy it), -EINVAL for a bad range. */
+int vmspace_copy_range(struct vmspace *dst, struct vmspace *src, uaddr_t va, size_t len,
+		       bool cow);
+
 struct vm_query {
 	struct frame *frame;   /* no reference taken */
 	unsigned int prot;

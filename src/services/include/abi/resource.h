@@ -29,4 +29,12 @@ struct rlimit {
 #define RLIMIT_RTTIME     15
 #define RLIM_NLIMITS      16
 
+/* struct rusage: two timevals and fourteen longs, 144 bytes. */
+struct rusage {
+	int64_t ru_utime_sec, ru_utime_usec;
+	int64_t ru_stime_sec, ru_stime_usec;
+	int64_t ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt, ru_nswap;
+	int64_t ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
+};
+
 #endif

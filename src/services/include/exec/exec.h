@@ -48,4 +48,30 @@ int elf_load(struct mm *mm, const void *file, size_t size, struct elf_image *img
 int stack_build(struct mm *mm, const struct elf_image *img, int argc, char *const argv[],
 		char *const envp[], const char *execfn, uaddr_t *sp);
 
+/* execve's vectors in kernel memory: argv[argc] and envp[envc] are NULL. */
+struct exec_args {
+	char **argv, **envp;
+	int argc, envc;
+};
+/* Copies the user vectors (NULL means empty): 0, -EFAULT, -E2BIG, -ENOMEM. */
+int exec_args_copy(const uint64_t __user *argv, const uint64_t __user *envp,
+		   struct exec_args *a);
+/* The same from kernel vectors (envp NULL-terminated, may be NULL). */
+int exec_args_dup(int argc, char *const argv[], char *const envp[], struct exec_args *a);
+void exec_args_free(struct exec_args *a);
+/* For a #! script at path: argv becomes interp [arg] path argv[1..]. */
+int exec_args_prepend_script(struct exec_args *a, const char *interp, const char *arg,
+			     const char *path);
+
+struct thread;
+struct inode;
+/* Replaces t's process image with file (an ELF or a #! script) found at path, argv and
+ * envp from a. On failure the process is unchanged and the errno is returned. */
+int exec_file(struct thread *t, struct inode *file, const char *path, struct exec_args *a);
+
+long sys_execve(const char __user *path, const uint64_t __user *argv,
+		const uint64_t __user *envp);
+long sys_execveat(int dirfd, const char __user *path, const uint64_t __user *argv,
+		  const uint64_t __user *envp, int flags);
+
 #endif

@@ -18,6 +18,8 @@ struct file_ops {
 	long (*getdents64)(struct file *f, void __user *buf, size_t n);
 	int (*fstat)(struct file *f, struct stat *st);
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	/* The last reference is going: let go of what the file holds (f is freed next). */
+	void (*release)(struct file *f);
 };
 
 struct file {
@@ -40,12 +42,15 @@ bool file_is_writable(const struct file *f);
 struct file *console_file_open(int stream);
 /* A ramfs inode opened with O_* flags (regular files and directories). */
 struct file *ramfs_file_open(struct inode *inode, unsigned int flags);
+/* The release operation of files over ramfs inodes (device nodes included). */
+void ramfs_file_release(struct file *f);
 /* Fills st from a ramfs inode. */
 void ramfs_fill_stat(const struct inode *i, struct stat *st);
 
 #define FDTABLE_SIZE 1024   /* Linux's default RLIMIT_NOFILE */
 
 struct fdtable {
+	int refs;                          /* processes sharing it (CLONE_FILES) */
 	struct file *files[FDTABLE_SIZE];
 	bool cloexec[FDTABLE_SIZE];
 };
@@ -61,5 +66,14 @@ int fdtable_install(struct fdtable *t, struct file *f, int min, bool cloexec);
 /* Puts f at exactly fd, closing what was there: fd, or -EBADF. Takes a new reference. */
 int fdtable_install_at(struct fdtable *t, struct file *f, int fd, bool cloexec);
 int fdtable_close(struct fdtable *t, int fd);
+
+/* fork: a new table (one reference) holding a reference on each of t's open files, with
+ * the same close-on-exec flags; NULL when out of memory. */
+struct fdtable *fdtable_copy(const struct fdtable *t);
+void fdtable_hold(struct fdtable *t);
+/* Drops a reference; the last one closes every file. */
+void fdtable_release(struct fdtable *t);
+/* exec: closes the descriptors marked close-on-exec. */
+void fdtable_close_on_exec(struct fdtable *t);
 
 #endif

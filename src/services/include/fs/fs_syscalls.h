@@ -23,6 +23,18 @@ int fs_path_copy_at(struct process *p, int dirfd, const char __user *upath, char
 int fs_lookup_at(struct process *p, int dirfd, const char __user *upath, unsigned int flags,
 		 struct inode **out);
 
+/* Permission to access i (MAY_* bits) for p's filesystem identity: 0 or -EACCES. */
+#define MAY_EXEC  1
+#define MAY_WRITE 2
+#define MAY_READ  4
+int fs_permission(const struct process *p, const struct inode *i, int mask);
+/* Permission to remove victim from dir (write+search, sticky-bit ownership): 0, -EACCES,
+ * -EPERM. */
+int fs_may_delete(const struct process *p, const struct inode *dir, const struct inode *victim);
+
+long sys_unlink(const char __user *path);
+long sys_unlinkat(int dirfd, const char __user *path, int flags);
+long sys_rmdir(const char __user *path);
 long sys_read(int fd, void __user *buf, size_t count);
 long sys_write(int fd, const void __user *buf, size_t count);
 long sys_readv(int fd, const struct iovec __user *iov, int iovcnt);

@@ -15,11 +15,15 @@ struct inode {
 	uint32_t nlink;
 	uint64_t mtime_ns;
 	uint64_t size;
+	uint32_t rdev;          /* character devices: (major << 8) | minor */
 	char *data;
 	size_t cap;
 	struct inode *parent;   /* directories only; the root is its own parent */
 	char *name;             /* directories only; "" for the root */
 	struct dentry *children, *last_child;
+	uint32_t opens;         /* open files on it: an unlinked file lives until the last closes */
+	struct inode *dead;     /* removed directories (kept until the root goes, as a process
+	                           may still stand in one), listed from the root */
 };
 
 struct dentry {
@@ -46,9 +50,21 @@ int ramfs_lookup(struct inode *dir, const char *name, size_t len, struct inode *
  * -ENOTDIR, -ENAMETOOLONG, -EINVAL for "", "." or ".." or a name with '/', -ENOMEM. */
 int ramfs_create(struct inode *dir, const char *name, size_t len, uint32_t mode,
 		 struct inode **out);
+/* Creates a character device node with device number rdev ((major << 8) | minor). */
+int ramfs_mknod_char(struct inode *dir, const char *name, size_t len, uint32_t mode,
+		     uint32_t rdev, struct inode **out);
+bool ramfs_is_chardev(const struct inode *i);
 /* Creates a symlink to target[0..tlen). Same errors as ramfs_create. */
 int ramfs_symlink(struct inode *dir, const char *name, size_t len, const char *target,
 		  size_t tlen, struct inode **out);
+
+/* Removes name from dir: a non-directory (unlink, -EISDIR for a directory) or an empty
+ * directory (rmdir: -ENOTDIR, -ENOTEMPTY). A removed file is freed once no open file
+ * refers to it; a removed directory when the whole tree goes. -ENOENT, -ENOTDIR. */
+int ramfs_unlink(struct inode *dir, const char *name, size_t len);
+int ramfs_rmdir(struct inode *dir, const char *name, size_t len);
+/* An open file of i went away (see opens). */
+void ramfs_file_closed(struct inode *i);
 
 /* Replaces a regular file's contents with buf[0..n) (-EFBIG, -ENOMEM). */
 int ramfs_set_data(struct inode *file, const void *buf, size_t n);

@@ -11,6 +11,7 @@ struct vmspace;
 #define AREA_IMAGE  0x2u   /* a segment of the executable */
 #define AREA_HEAP   0x4u
 #define AREA_STACK  0x8u
+#define AREA_SHARED 0x10u  /* MAP_SHARED: fork shares the pages instead of copying them */
 
 /* [start, end) page aligned; prot holds PROT_* bits. Kept sorted, never overlapping. */
 struct mm_area {
@@ -24,12 +25,22 @@ struct mm_area {
 #define MM_HEAP_MAX     (1ull << 30)   /* how far brk may grow past its start */
 
 struct mm {
+	int refs;                  /* processes using it (vfork and CLONE_VM share one) */
 	struct vmspace *vs;
 	struct mm_area *areas;
 	uaddr_t brk_start, brk;    /* the heap area is [brk_start, ALIGN_UP(brk)) */
 	uaddr_t stack_top;         /* one past the stack's highest byte */
 	uaddr_t mmap_top;          /* top-down placement starts below this */
 };
+
+/* A new mm with its own empty vmspace and the stack area; NULL when out of memory. */
+struct mm *mm_create(void);
+void mm_get(struct mm *mm);
+/* Drops a reference; the last one frees the areas and destroys the vmspace. */
+void mm_put(struct mm *mm);
+/* fork: a new mm with src's areas, break and layout, whose pages share src's frames
+ * copy-on-write (AREA_SHARED areas share them writable). NULL when out of memory. */
+struct mm *mm_fork(struct mm *src);
 
 /* Sets up an empty mm over vs and makes mm_fault vs's fault handler. The stack area
  * (MM_STACK_SIZE below stack_top) and the mmap region are placed from vmspace_user_end(). */
@@ -55,8 +66,9 @@ int mm_area_protect(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int prot
 uaddr_t mm_find_free(const struct mm *mm, size_t len, uaddr_t hint);
 
 /* Demand paging: maps a zeroed frame at va when va lies in an area whose protection allows
- * access (VM_READ or VM_WRITE, VM_EXEC); -ENOMEM when RAM (or page-table memory) ran out,
- * -EFAULT otherwise. */
+ * access (VM_READ or VM_WRITE, VM_EXEC), and breaks copy-on-write sharing on a write to a
+ * page fork left read-only; -ENOMEM when RAM (or page-table memory) ran out, -EFAULT
+ * otherwise. */
 int mm_fault(struct mm *mm, uaddr_t va, unsigned int access);
 
 /* VM_* bits for PROT_* bits. */

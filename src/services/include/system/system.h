@@ -1,4 +1,5 @@
-/* system/system.h: syscalls about the machine itself: uname and getrandom. */
+/* system/system.h: syscalls about the machine itself: uname, getrandom, sysinfo, and the
+ * CPU accounting of times and getrusage. */
 #ifndef SERVICES_SYSTEM_SYSTEM_H
 #define SERVICES_SYSTEM_SYSTEM_H
 
@@ -14,5 +15,14 @@
 
 long sys_uname(struct utsname __user *buf);
 long sys_getrandom(void __user *buf, size_t count, unsigned int flags);
+
+/* sysinfo.c: the machine's uptime, memory and process count, and the process's CPU
+ * accounting (Keel keeps none yet: its CPU times and usage read as zero). */
+struct linux_sysinfo;
+struct linux_tms;
+struct rusage;
+long sys_sysinfo(struct linux_sysinfo __user *info);
+long sys_times(struct linux_tms __user *buf);
+long sys_getrusage(int who, struct rusage __user *usage);
 
 #endif

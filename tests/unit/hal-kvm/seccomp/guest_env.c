@@ -1,7 +1,10 @@
 /* guest_env.c: the fake machine behind the seccomp engine's tests. */
 #define _GNU_SOURCE
 #include <check.h>
+#include <dirent.h>
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <time.h>
@@ -122,10 +125,93 @@ void env_load(struct guest_env *e, uint64_t va, const void *start, const void *e
 
 enum user_return env_run(struct guest_env *e, uint64_t timeout_ms)
 {
+	return env_run_ctx(e->space, &e->ctx, timeout_ms);
+}
+
+void env_ctx_init(struct user_context *ctx, uint64_t va, uint64_t sp)
+{
+	memset(&ctx->regs, 0, sizeof(ctx->regs));
+	ctx->regs.rip = va;
+	ctx->regs.rsp = sp;
+	ctx->regs.rflags = 0x202;
+}
+
+enum user_return env_run_ctx(struct engine_space *s, struct user_context *ctx,
+			     uint64_t timeout_ms)
+{
 	struct timespec ts;
 	uint64_t now;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	now = (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-	return seccomp_engine_ops.run(e->space, &e->ctx, now + timeout_ms * 1000000ull);
+	return seccomp_engine_ops.run(s, ctx, now + timeout_ms * 1000000ull);
+}
+
+int env_host_threads(int pid)
+{
+	char path[64], line[256];
+	int n = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "Threads: %d", &n) == 1)
+			break;
+	fclose(f);
+	return n;
+}
+
+/* Reads the value of "key:" in /proc/pid/status into v; false when pid is gone or has no
+ * such line. */
+static bool env_status_field(int pid, const char *key, char *v, size_t len)
+{
+	char path[64], line[256];
+	size_t klen = strlen(key);
+	bool found = false;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	f = fopen(path, "r");
+	if (!f)
+		return false;
+	while (fgets(line, sizeof(line), f)) {
+		if (strncmp(line, key, klen) == 0 && line[klen] == ':') {
+			snprintf(v, len, "%s", line + klen + 1 + strspn(line + klen + 1, " \t"));
+			found = true;
+			break;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+bool env_proc_is_alive(int pid)
+{
+	char state[32];
+
+	if (!env_status_field(pid, "State", state, sizeof(state)))
+		return false;
+	return state[0] != 'Z' && state[0] != 'X';
+}
+
+int env_children_of(int parent, int *pids, int max)
+{
+	struct dirent *d;
+	char ppid[32];
+	int n = 0;
+	DIR *dir = opendir("/proc");
+
+	ck_assert_ptr_nonnull(dir);
+	while ((d = readdir(dir)) && n < max) {
+		int pid = atoi(d->d_name);
+
+		if (pid > 0 && env_status_field(pid, "PPid", ppid, sizeof(ppid)) &&
+		    atoi(ppid) == parent && env_proc_is_alive(pid))
+			pids[n++] = pid;
+	}
+	closedir(dir);
+	return n;
 }

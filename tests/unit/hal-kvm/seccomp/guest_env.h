@@ -11,7 +11,7 @@
 #include <ostd/vmspace.h>
 
 #define ENV_RAM_BYTES  (16ull << 20)
-#define ENV_AREA_BYTES (1ull << 20)
+#define ENV_AREA_BYTES (16ull << 20)  /* 21 blocks of slots: 21 spaces */
 #define ENV_PTE_MAX    64
 
 #define ENV_CODE_VA   0x400000ull
@@ -52,6 +52,17 @@ void *env_host(struct guest_env *e, uint64_t va);
 /* Copies [start, end) to va (mapped) and resets ctx to run it. */
 void env_load(struct guest_env *e, uint64_t va, const void *start, const void *end);
 enum user_return env_run(struct guest_env *e, uint64_t timeout_ms);
+/* Resets ctx to run the program already at va, with the stack at sp. */
+void env_ctx_init(struct user_context *ctx, uint64_t va, uint64_t sp);
+/* Runs ctx (not e->ctx) in space s. */
+enum user_return env_run_ctx(struct engine_space *s, struct user_context *ctx,
+			     uint64_t timeout_ms);
+/* The number of host threads of process pid (0 when it is gone). */
+int env_host_threads(int pid);
+/* Whether pid exists and is not a zombie. */
+bool env_proc_is_alive(int pid);
+/* Up to max live (not zombie) children of parent into pids; returns how many. */
+int env_children_of(int parent, int *pids, int max);
 
 #define ENV_PROG(name) extern const uint8_t gp_##name[], gp_##name##_end[]
 #define ENV_LOAD(e, name) env_load((e), ENV_CODE_VA, gp_##name, gp_##name##_end)
@@ -69,5 +80,9 @@ ENV_PROG(spin);
 ENV_PROG(stub_syscall);
 ENV_PROG(scribble);
 ENV_PROG(scribble_spin);
+ENV_PROG(fs_load_loop);
+ENV_PROG(xmm_store);
+ENV_PROG(mxcsr_keep);
+ENV_PROG(stub_clone);
 
 #endif

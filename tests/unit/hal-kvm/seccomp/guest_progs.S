@@ -109,4 +109,53 @@ PROG(scribble_spin)
 1:	jmp	1b
 END(scribble_spin)
 
+/* rbx = the word at FS base, then a syscall, forever. */
+PROG(fs_load_loop)
+1:	mov	%fs:0, %rbx
+	mov	$39, %eax
+	syscall
+	jmp	1b
+END(fs_load_loop)
+
+/* (rsi) = xmm0's low quadword, then a syscall. */
+PROG(xmm_store)
+	movq	%xmm0, (%rsi)
+	mov	$39, %eax
+	syscall
+	ud2
+END(xmm_store)
+
+/* MXCSR = (rsi); a syscall; 4(rsi) = MXCSR; a syscall. */
+PROG(mxcsr_keep)
+	ldmxcsr	(%rsi)
+	mov	$39, %eax
+	syscall
+	stmxcsr	4(%rsi)
+	mov	$39, %eax
+	syscall
+	ud2
+END(mxcsr_keep)
+
+/* Finds "mov $56, %eax; syscall" from r13 on (the stub's clone) and runs its syscall
+ * with flags r12, stack r14, ctid r15, index rbx; the stub's ret then takes the guest to
+ * the address at the top of its stack. Touches the stack first, so it is mapped. */
+PROG(stub_clone)
+	mov	(%rsp), %rax
+1:	cmpl	$0x38b8, (%r13)
+	jne	2f
+	cmpl	$0x050f0000, 3(%r13)
+	je	3f
+2:	inc	%r13
+	jmp	1b
+3:	add	$5, %r13
+	mov	%r12, %rdi
+	mov	%r14, %rsi
+	xor	%edx, %edx
+	mov	%r15, %r10
+	xor	%r8d, %r8d
+	mov	%rbx, %r9
+	mov	$56, %eax
+	jmp	*%r13
+END(stub_clone)
+
 	.section .note.GNU-stack, "", @progbits

@@ -29,27 +29,27 @@ BOOTED_TEST(valid_static_elf_maps_segments_with_their_permissions)
 	unsigned int k;
 
 	test_elf_build(&e);
-	ck_assert_int_eq(elf_load(&p->mm, e.bytes, sizeof(e.bytes), &img), 0);
+	ck_assert_int_eq(elf_load(p->mm, e.bytes, sizeof(e.bytes), &img), 0);
 	ck_assert_uint_eq(img.entry, TEXT_VADDR + CODE_OFFSET);
 	ck_assert_uint_eq(img.phdr, TEXT_VADDR + sizeof(Elf64_Ehdr));
 	ck_assert_uint_eq(img.phnum, ELF_PHNUM);
 	ck_assert_uint_eq(img.brk_start, DATA_VADDR + DATA_MEMSZ);
-	ck_assert_uint_eq(p->mm.brk, DATA_VADDR + DATA_MEMSZ);
-	ck_assert_int_eq(vmspace_query(p->vs, TEXT_VADDR, &q), 0);
+	ck_assert_uint_eq(p->mm->brk, DATA_VADDR + DATA_MEMSZ);
+	ck_assert_int_eq(vmspace_query(p->mm->vs, TEXT_VADDR, &q), 0);
 	ck_assert_uint_eq(q.prot, VM_READ | VM_EXEC);
-	ck_assert_int_eq(vmspace_query(p->vs, DATA_VADDR, &q), 0);
+	ck_assert_int_eq(vmspace_query(p->mm->vs, DATA_VADDR, &q), 0);
 	ck_assert_uint_eq(q.prot, VM_READ | VM_WRITE);
-	ck_assert_uint_eq(mm_area_find(&p->mm, DATA_VADDR + DATA_MEMSZ - 1)->prot,
+	ck_assert_uint_eq(mm_area_find(p->mm, DATA_VADDR + DATA_MEMSZ - 1)->prot,
 			  PROT_READ | PROT_WRITE);
 	/* File bytes, then zeroes for the rest of the page and for bss pages. */
-	ck_assert_int_eq(vmspace_copy_from(p->vs, data, DATA_VADDR, sizeof(data)), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, data, DATA_VADDR, sizeof(data)), 0);
 	for (k = 0; k < DATA_FILESZ; k++)
 		ck_assert_uint_eq(data[k], 0xa0 + k);
 	for (; k < sizeof(data); k++)
 		ck_assert_uint_eq(data[k], 0);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, data, DATA_VADDR + 0x2000, 8), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, data, DATA_VADDR + 0x2000, 8), 0);
 	ck_assert_uint_eq(data[0] | data[7], 0);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, data, TEXT_VADDR + CODE_OFFSET, 2), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, data, TEXT_VADDR + CODE_OFFSET, 2), 0);
 	ck_assert_uint_eq(data[0], 0xeb);
 	svc_process_free(p);
 	return 0;
@@ -68,9 +68,9 @@ BOOTED_TEST(static_pie_is_loaded_at_the_fixed_base)
 	test_elf_phdr(&e, 0)->p_vaddr -= TEXT_VADDR;
 	test_elf_phdr(&e, 1)->p_vaddr -= TEXT_VADDR;
 	test_elf_phdr(&e, 2)->p_vaddr -= TEXT_VADDR;
-	ck_assert_int_eq(elf_load(&p->mm, e.bytes, sizeof(e.bytes), &img), 0);
+	ck_assert_int_eq(elf_load(p->mm, e.bytes, sizeof(e.bytes), &img), 0);
 	ck_assert_uint_eq(img.entry, ELF_PIE_BASE + CODE_OFFSET);
-	ck_assert_int_eq(vmspace_query(p->vs, ELF_PIE_BASE, &q), 0);
+	ck_assert_int_eq(vmspace_query(p->mm->vs, ELF_PIE_BASE, &q), 0);
 	svc_process_free(p);
 	return 0;
 }
@@ -156,11 +156,11 @@ BOOTED_TEST(malformed_elf_is_enoexec_and_leaves_the_vmspace_unchanged)
 
 		test_elf_build(&e);
 		breakers[k](&e, &size);
-		err = elf_load(&p->mm, e.bytes, size, &img);
+		err = elf_load(p->mm, e.bytes, size, &img);
 		ck_assert_msg(err == -ENOEXEC, "case %u: got %d", k, err);
-		ck_assert_msg(vmspace_query(p->vs, TEXT_VADDR, &q) == -ENOENT, "case %u", k);
-		ck_assert_msg(vmspace_query(p->vs, DATA_VADDR, &q) == -ENOENT, "case %u", k);
-		ck_assert_msg(area_count(&p->mm) == 1, "case %u: areas left behind", k);
+		ck_assert_msg(vmspace_query(p->mm->vs, TEXT_VADDR, &q) == -ENOENT, "case %u", k);
+		ck_assert_msg(vmspace_query(p->mm->vs, DATA_VADDR, &q) == -ENOENT, "case %u", k);
+		ck_assert_msg(area_count(p->mm) == 1, "case %u: areas left behind", k);
 		svc_process_free(p);
 	}
 	ck_assert_uint_eq(strstr(hal_test_log(NULL), "PT_INTERP") != NULL, 1);
@@ -190,10 +190,10 @@ BOOTED_TEST(randomly_corrupted_headers_are_loaded_or_refused_cleanly)
 		for (k = 0; k < flips; k++)
 			e.bytes[rng_next(&seed) % (sizeof(Elf64_Ehdr) + ELF_PHNUM * sizeof(Elf64_Phdr))] =
 				(unsigned char)rng_next(&seed);
-		err = elf_load(&p->mm, e.bytes, sizeof(e.bytes), &img);
+		err = elf_load(p->mm, e.bytes, sizeof(e.bytes), &img);
 		ck_assert_msg(err == 0 || err == -ENOEXEC, "round %d: %d", round, err);
 		if (err)
-			ck_assert_msg(area_count(&p->mm) == 1, "round %d: areas left behind", round);
+			ck_assert_msg(area_count(p->mm) == 1, "round %d: areas left behind", round);
 		svc_process_free(p);
 	}
 	return 0;
@@ -212,9 +212,9 @@ static int load_real_program_body(void *arg)
 	struct elf_image img;
 	unsigned char word[4];
 
-	ck_assert_int_eq(elf_load(&p->mm, f->data, f->size, &img), 0);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, word, img.phdr, sizeof(word)), 0);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, word, img.entry, sizeof(word)), 0);
+	ck_assert_int_eq(elf_load(p->mm, f->data, f->size, &img), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, word, img.phdr, sizeof(word)), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, word, img.entry, sizeof(word)), 0);
 	svc_process_free(p);
 	return 0;
 }

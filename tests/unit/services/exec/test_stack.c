@@ -10,7 +10,7 @@ static uint64_t read_word(struct process *p, uaddr_t at)
 {
 	uint64_t v;
 
-	ck_assert_int_eq(vmspace_copy_from(p->vs, &v, at, sizeof(v)), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, &v, at, sizeof(v)), 0);
 	return v;
 }
 
@@ -18,7 +18,7 @@ static void check_string(struct process *p, uaddr_t at, const char *want)
 {
 	char buf[256];
 
-	ck_assert_int_eq(vmspace_copy_from(p->vs, buf, at, strlen(want) + 1), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, buf, at, strlen(want) + 1), 0);
 	ck_assert_str_eq(buf, want);
 }
 
@@ -34,8 +34,8 @@ static void load_and_build(struct loaded *l, int argc, char **argv, char **envp)
 
 	l->p = svc_process_new();
 	test_elf_build(&e);
-	ck_assert_int_eq(elf_load(&l->p->mm, e.bytes, sizeof(e.bytes), &l->img), 0);
-	ck_assert_int_eq(stack_build(&l->p->mm, &l->img, argc, argv, envp, "/bin/prog", &l->sp), 0);
+	ck_assert_int_eq(elf_load(l->p->mm, e.bytes, sizeof(e.bytes), &l->img), 0);
+	ck_assert_int_eq(stack_build(l->p->mm, &l->img, argc, argv, envp, "/bin/prog", &l->sp), 0);
 }
 
 BOOTED_TEST(stack_starts_with_argc_argv_and_envp)
@@ -47,7 +47,7 @@ BOOTED_TEST(stack_starts_with_argc_argv_and_envp)
 
 	load_and_build(&l, 3, argv, envp);
 	ck_assert_uint_eq(l.sp % 16, 0);
-	ck_assert(l.sp < l.p->mm.stack_top && l.sp > l.p->mm.stack_top - MM_STACK_SIZE);
+	ck_assert(l.sp < l.p->mm->stack_top && l.sp > l.p->mm->stack_top - MM_STACK_SIZE);
 	ck_assert_uint_eq(read_word(l.p, l.sp), 3);
 	check_string(l.p, read_word(l.p, l.sp + 8), "prog");
 	check_string(l.p, read_word(l.p, l.sp + 16), "first arg");
@@ -58,7 +58,7 @@ BOOTED_TEST(stack_starts_with_argc_argv_and_envp)
 	ck_assert_uint_eq(read_word(l.p, l.sp + 56), 0);
 	/* Strings sit above the vectors, argv[0] lowest, below the top of the stack. */
 	at = read_word(l.p, l.sp + 8);
-	ck_assert(at > l.sp + 64 && at < l.p->mm.stack_top);
+	ck_assert(at > l.sp + 64 && at < l.p->mm->stack_top);
 	ck_assert(read_word(l.p, l.sp + 40) > at);
 	svc_process_free(l.p);
 	return 0;
@@ -97,7 +97,7 @@ BOOTED_TEST(auxv_holds_every_entry_in_linux_order)
 	ck_assert_uint_ne(val[AT_MINSIGSTKSZ], 0);
 	check_string(l.p, val[AT_PLATFORM], "x86_64");
 	check_string(l.p, val[AT_EXECFN], "/bin/prog");
-	ck_assert(val[AT_RANDOM] > l.sp && val[AT_RANDOM] + 16 <= l.p->mm.stack_top);
+	ck_assert(val[AT_RANDOM] > l.sp && val[AT_RANDOM] + 16 <= l.p->mm->stack_top);
 	svc_process_free(l.p);
 	return 0;
 }
@@ -109,7 +109,7 @@ BOOTED_TEST(at_phdr_points_at_the_program_headers_in_memory)
 	struct loaded l;
 
 	load_and_build(&l, 1, argv, NULL);
-	ck_assert_int_eq(vmspace_copy_from(l.p->vs, &ph, l.img.phdr + sizeof(ph), sizeof(ph)), 0);
+	ck_assert_int_eq(vmspace_copy_from(l.p->mm->vs, &ph, l.img.phdr + sizeof(ph), sizeof(ph)), 0);
 	ck_assert_uint_eq(ph.p_type, PT_LOAD);
 	ck_assert_uint_eq(ph.p_vaddr, TEXT_VADDR);
 	svc_process_free(l.p);
@@ -141,8 +141,8 @@ BOOTED_TEST(oversized_arguments_are_e2big)
 
 	memset(big, 'a', sizeof(big) - 1);
 	test_elf_build(&e);
-	ck_assert_int_eq(elf_load(&p->mm, e.bytes, sizeof(e.bytes), &img), 0);
-	ck_assert_int_eq(stack_build(&p->mm, &img, 1, argv, NULL, "/x", &sp), -E2BIG);
+	ck_assert_int_eq(elf_load(p->mm, e.bytes, sizeof(e.bytes), &img), 0);
+	ck_assert_int_eq(stack_build(p->mm, &img, 1, argv, NULL, "/x", &sp), -E2BIG);
 	svc_process_free(p);
 	return 0;
 }

@@ -42,7 +42,7 @@ BOOTED_TEST(open_read_seek_and_pread_a_file)
 	ck_assert_int_eq(SVC3(NR_READ, fd, buf, 5), 5);
 	ck_assert_int_eq(SVC3(NR_READ, fd, buf + 5, 100), 6);
 	ck_assert_int_eq(SVC3(NR_READ, fd, buf, 100), 0);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, got, buf, 11), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, got, buf, 11), 0);
 	ck_assert_str_eq(got, "hello world");
 	ck_assert_int_eq(SVC3(NR_LSEEK, fd, -5, SEEK_END), 6);
 	ck_assert_int_eq(SVC3(NR_LSEEK, fd, -100, SEEK_CUR), -EINVAL);
@@ -88,7 +88,7 @@ BOOTED_TEST(created_file_reads_back_what_was_written)
 	ck_assert_int_ge(fd, 3);
 	ck_assert_int_eq(SVC3(NR_WRITE, fd, data, 6), 6);
 	ck_assert_int_eq(SVC4(NR_PREAD64, fd, buf, 8, 2), 4);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, got, buf, 4), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, got, buf, 4), 0);
 	ck_assert_str_eq(got, "cdef");
 	ck_assert_int_eq(SVC3(NR_FCNTL, fd, F_GETFL, 0) & O_ACCMODE, O_RDWR);
 	svc_process_free(p);
@@ -103,14 +103,14 @@ BOOTED_TEST(stat_family_fills_the_linux_struct)
 	struct stat st;
 
 	ck_assert_int_eq(SVC2(NR_STAT, link, buf), 0);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, &st, buf, sizeof(st)), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, &st, buf, sizeof(st)), 0);
 	ck_assert_uint_eq(st.st_mode, S_IFREG | 0755);
 	ck_assert_int_eq(SVC2(NR_LSTAT, link, buf), 0);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, &st, buf, sizeof(st)), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, &st, buf, sizeof(st)), 0);
 	ck_assert_uint_eq(st.st_mode & S_IFMT, S_IFLNK);
 	ck_assert_int_eq(st.st_size, 4);
 	ck_assert_int_eq(SVC4(NR_NEWFSTATAT, 1, empty, buf, AT_EMPTY_PATH), 0);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, &st, buf, sizeof(st)), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, &st, buf, sizeof(st)), 0);
 	ck_assert_uint_eq(st.st_mode & S_IFMT, S_IFCHR);
 	ck_assert_int_eq(SVC4(NR_NEWFSTATAT, AT_FDCWD, link, buf, 0x8000), -EINVAL);
 	ck_assert_int_eq(SVC2(NR_FSTAT, 42, buf), -EBADF);
@@ -132,7 +132,7 @@ BOOTED_TEST(getdents64_lists_dot_dotdot_and_children)
 	ck_assert_int_eq(SVC3(NR_GETDENTS64, fd, buf, 10), -EINVAL);
 	n = SVC3(NR_GETDENTS64, fd, buf, sizeof(raw));
 	ck_assert_int_gt(n, 0);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, raw, buf, (size_t)n), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, raw, buf, (size_t)n), 0);
 	while (at < n && count < 4) {
 		struct linux_dirent64 *d = (struct linux_dirent64 *)(raw + at);
 
@@ -164,7 +164,7 @@ BOOTED_TEST(readlink_getcwd_and_access_answer_like_linux)
 	ck_assert_int_eq(SVC3(NR_READLINK, motd, buf, 100), -EINVAL);
 	ck_assert_int_eq(SVC3(NR_READLINK, link, buf, 0), -EINVAL);
 	ck_assert_int_eq(SVC2(NR_GETCWD, buf, 100), 2);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, got, buf, 2), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, got, buf, 2), 0);
 	ck_assert_str_eq(got, "/");
 	ck_assert_int_eq(SVC2(NR_GETCWD, buf, 1), -ERANGE);
 	ck_assert_int_eq(SVC2(NR_ACCESS, tool, X_OK), 0);
@@ -202,13 +202,13 @@ BOOTED_TEST(writev_gathers_and_readv_scatters)
 	uaddr_t vec = svc_user_alloc(p, PAGE_SIZE);
 	struct iovec iov[2] = { { a, 2 }, { b, 3 } };
 
-	ck_assert_int_eq(vmspace_copy_to(p->vs, vec, iov, sizeof(iov)), 0);
+	ck_assert_int_eq(vmspace_copy_to(p->mm->vs, vec, iov, sizeof(iov)), 0);
 	ck_assert_int_eq(SVC3(NR_WRITEV, 1, vec, 2), 5);
 	ck_assert_str_eq(hal_test_console_output(CONSOLE_OUT, NULL), "abcde");
 	ck_assert_int_eq(SVC3(NR_WRITEV, 1, vec, -1), -EINVAL);
 	ck_assert_int_eq(SVC3(NR_WRITEV, 1, vec, 1025), -EINVAL);
 	iov[1].iov_len = ~0ull;
-	ck_assert_int_eq(vmspace_copy_to(p->vs, vec, iov, sizeof(iov)), 0);
+	ck_assert_int_eq(vmspace_copy_to(p->mm->vs, vec, iov, sizeof(iov)), 0);
 	ck_assert_int_eq(SVC3(NR_WRITEV, 1, vec, 2), -EINVAL);
 	svc_process_free(p);
 	return 0;
@@ -223,7 +223,7 @@ BOOTED_TEST(stdin_reads_console_input_then_end_of_file)
 	hal_test_console_feed("hi\n", 3);
 	hal_test_console_eof();
 	ck_assert_int_eq(SVC3(NR_READ, 0, buf, 8), 3);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, got, buf, 3), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, got, buf, 3), 0);
 	ck_assert_str_eq(got, "hi\n");
 	ck_assert_int_eq(SVC3(NR_READ, 0, buf, 8), 0);
 	ck_assert_int_eq(SVC3(NR_WRITE, 0, buf, 1), -EBADF);
@@ -250,7 +250,7 @@ BOOTED_TEST(mkdir_and_chdir_move_the_working_directory)
 	ck_assert_int_eq(SVC1(NR_CHDIR, motd), -ENOTDIR);
 	ck_assert_int_eq(SVC1(NR_CHDIR, newdir), 0);
 	ck_assert_int_eq(SVC2(NR_GETCWD, buf, 100), 9);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, got, buf, 9), 0);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, got, buf, 9), 0);
 	ck_assert_str_eq(got, "/etc/new");
 	fd = SVC3(NR_OPEN, dotdot, O_RDONLY | O_DIRECTORY, 0);
 	ck_assert_int_ge(fd, 3);

@@ -15,7 +15,7 @@ static unsigned int area_count(const struct mm *mm)
 }
 
 #define MMAP(p, addr, len, prot, flags) \
-	mm_mmap(&(p)->mm, (addr), (len), (prot), (flags), -1, 0)
+	mm_mmap((p)->mm, (addr), (len), (prot), (flags), -1, 0)
 #define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
 #define RW (PROT_READ | PROT_WRITE)
 
@@ -28,9 +28,9 @@ BOOTED_TEST(mmap_places_areas_top_down_below_the_stack)
 
 	ck_assert_int_gt(a, 0);
 	ck_assert((uaddr_t)a % PAGE_SIZE == 0);
-	ck_assert((uaddr_t)a + 3 * PAGE_SIZE <= p->mm.mmap_top);
+	ck_assert((uaddr_t)a + 3 * PAGE_SIZE <= p->mm->mmap_top);
 	ck_assert_int_eq(b, a - (long)PAGE_SIZE);
-	area = mm_area_find(&p->mm, (uaddr_t)a);
+	area = mm_area_find(p->mm, (uaddr_t)a);
 	ck_assert_ptr_nonnull(area);
 	ck_assert_uint_eq(area->start, (uaddr_t)a);
 	ck_assert_uint_eq(area->end, (uaddr_t)a + 3 * PAGE_SIZE);
@@ -46,7 +46,7 @@ BOOTED_TEST(mmap_rounds_length_up_and_honours_a_free_hint)
 	long a = MMAP(p, hint, 10, RW, ANON);
 
 	ck_assert_int_eq(a, (long)hint);
-	ck_assert_uint_eq(mm_area_find(&p->mm, hint)->end, hint + PAGE_SIZE);
+	ck_assert_uint_eq(mm_area_find(p->mm, hint)->end, hint + PAGE_SIZE);
 	/* The hint is taken, so the next mapping goes elsewhere. */
 	ck_assert_int_ne(MMAP(p, hint, 10, RW, ANON), (long)hint);
 	svc_process_free(p);
@@ -59,14 +59,14 @@ BOOTED_TEST(mmap_rejects_bad_arguments_like_linux)
 
 	ck_assert_int_eq(MMAP(p, 0, 0, RW, ANON), -EINVAL);
 	ck_assert_int_eq(MMAP(p, 0, PAGE_SIZE, RW, MAP_ANONYMOUS), -EINVAL);
-	ck_assert_int_eq(mm_mmap(&p->mm, 0, PAGE_SIZE, RW, ANON, -1, 123), -EINVAL);
+	ck_assert_int_eq(mm_mmap(p->mm, 0, PAGE_SIZE, RW, ANON, -1, 123), -EINVAL);
 	ck_assert_int_eq(MMAP(p, 0x200000123ull, PAGE_SIZE, RW, ANON | MAP_FIXED), -EINVAL);
 	ck_assert_int_eq(MMAP(p, 0, ~0ull - 10, RW, ANON), -ENOMEM);
 	ck_assert_int_eq(MMAP(p, vmspace_user_end() - PAGE_SIZE, 2 * PAGE_SIZE, RW,
 			      ANON | MAP_FIXED), -ENOMEM);
-	ck_assert_int_eq(mm_mmap(&p->mm, 0, PAGE_SIZE, RW, MAP_PRIVATE, -1, 0), -EBADF);
-	ck_assert_int_eq(mm_mmap(&p->mm, 0, PAGE_SIZE, RW, MAP_PRIVATE, 3, 0), -ENODEV);
-	ck_assert_uint_eq(area_count(&p->mm), 1);   /* just the stack */
+	ck_assert_int_eq(mm_mmap(p->mm, 0, PAGE_SIZE, RW, MAP_PRIVATE, -1, 0), -EBADF);
+	ck_assert_int_eq(mm_mmap(p->mm, 0, PAGE_SIZE, RW, MAP_PRIVATE, 3, 0), -ENODEV);
+	ck_assert_uint_eq(area_count(p->mm), 1);   /* just the stack */
 	svc_process_free(p);
 	return 0;
 }
@@ -88,12 +88,12 @@ BOOTED_TEST(map_fixed_replaces_the_old_mapping_and_its_contents)
 	long a = MMAP(p, 0, 3 * PAGE_SIZE, RW, ANON);
 	uint32_t v = 0xdeadbeef, back = 1;
 
-	ck_assert_int_eq(vmspace_copy_to(p->vs, (uaddr_t)a + PAGE_SIZE, &v, sizeof(v)), 0);
+	ck_assert_int_eq(vmspace_copy_to(p->mm->vs, (uaddr_t)a + PAGE_SIZE, &v, sizeof(v)), 0);
 	ck_assert_int_eq(MMAP(p, (uaddr_t)a + PAGE_SIZE, PAGE_SIZE, PROT_READ, ANON | MAP_FIXED),
 			 a + (long)PAGE_SIZE);
-	ck_assert_uint_eq(area_count(&p->mm), 4);
-	ck_assert_uint_eq(mm_area_find(&p->mm, (uaddr_t)a + PAGE_SIZE)->prot, PROT_READ);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, &back, (uaddr_t)a + PAGE_SIZE, sizeof(back)), 0);
+	ck_assert_uint_eq(area_count(p->mm), 4);
+	ck_assert_uint_eq(mm_area_find(p->mm, (uaddr_t)a + PAGE_SIZE)->prot, PROT_READ);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, &back, (uaddr_t)a + PAGE_SIZE, sizeof(back)), 0);
 	ck_assert_uint_eq(back, 0);
 	svc_process_free(p);
 	return 0;
@@ -104,14 +104,14 @@ BOOTED_TEST(munmap_in_the_middle_splits_the_area)
 	struct process *p = svc_process_new();
 	long a = MMAP(p, 0, 3 * PAGE_SIZE, RW, ANON);
 
-	ck_assert_int_eq(mm_munmap(&p->mm, (uaddr_t)a + PAGE_SIZE, PAGE_SIZE), 0);
-	ck_assert_ptr_nonnull(mm_area_find(&p->mm, (uaddr_t)a));
-	ck_assert_ptr_null(mm_area_find(&p->mm, (uaddr_t)a + PAGE_SIZE));
-	ck_assert_ptr_nonnull(mm_area_find(&p->mm, (uaddr_t)a + 2 * PAGE_SIZE));
-	ck_assert_uint_eq(mm_area_find(&p->mm, (uaddr_t)a)->end, (uaddr_t)a + PAGE_SIZE);
-	ck_assert_uint_eq(area_count(&p->mm), 3);
+	ck_assert_int_eq(mm_munmap(p->mm, (uaddr_t)a + PAGE_SIZE, PAGE_SIZE), 0);
+	ck_assert_ptr_nonnull(mm_area_find(p->mm, (uaddr_t)a));
+	ck_assert_ptr_null(mm_area_find(p->mm, (uaddr_t)a + PAGE_SIZE));
+	ck_assert_ptr_nonnull(mm_area_find(p->mm, (uaddr_t)a + 2 * PAGE_SIZE));
+	ck_assert_uint_eq(mm_area_find(p->mm, (uaddr_t)a)->end, (uaddr_t)a + PAGE_SIZE);
+	ck_assert_uint_eq(area_count(p->mm), 3);
 	/* Unmapping a hole is fine. */
-	ck_assert_int_eq(mm_munmap(&p->mm, (uaddr_t)a + PAGE_SIZE, PAGE_SIZE), 0);
+	ck_assert_int_eq(mm_munmap(p->mm, (uaddr_t)a + PAGE_SIZE, PAGE_SIZE), 0);
 	svc_process_free(p);
 	return 0;
 }
@@ -123,9 +123,9 @@ BOOTED_TEST(munmap_releases_the_pages_frames)
 	struct frame_stats before, after;
 	char c = 1;
 
-	ck_assert_int_eq(vmspace_copy_to(p->vs, (uaddr_t)a, &c, 1), 0);
+	ck_assert_int_eq(vmspace_copy_to(p->mm->vs, (uaddr_t)a, &c, 1), 0);
 	frame_stats_get(&before);
-	ck_assert_int_eq(mm_munmap(&p->mm, (uaddr_t)a, PAGE_SIZE), 0);
+	ck_assert_int_eq(mm_munmap(p->mm, (uaddr_t)a, PAGE_SIZE), 0);
 	frame_stats_get(&after);
 	ck_assert_uint_eq(after.in_use[FRAME_USER] + 1, before.in_use[FRAME_USER]);
 	svc_process_free(p);
@@ -136,9 +136,9 @@ BOOTED_TEST(munmap_rejects_unaligned_zero_and_overflowing_ranges)
 {
 	struct process *p = svc_process_new();
 
-	ck_assert_int_eq(mm_munmap(&p->mm, 0x200000001ull, PAGE_SIZE), -EINVAL);
-	ck_assert_int_eq(mm_munmap(&p->mm, 0x200000000ull, 0), -EINVAL);
-	ck_assert_int_eq(mm_munmap(&p->mm, 0x200000000ull, ~0ull - PAGE_SIZE), -EINVAL);
+	ck_assert_int_eq(mm_munmap(p->mm, 0x200000001ull, PAGE_SIZE), -EINVAL);
+	ck_assert_int_eq(mm_munmap(p->mm, 0x200000000ull, 0), -EINVAL);
+	ck_assert_int_eq(mm_munmap(p->mm, 0x200000000ull, ~0ull - PAGE_SIZE), -EINVAL);
 	svc_process_free(p);
 	return 0;
 }
@@ -148,11 +148,11 @@ BOOTED_TEST(mprotect_in_the_middle_splits_into_three_areas)
 	struct process *p = svc_process_new();
 	long a = MMAP(p, 0, 3 * PAGE_SIZE, RW, ANON);
 
-	ck_assert_int_eq(mm_mprotect(&p->mm, (uaddr_t)a + PAGE_SIZE, PAGE_SIZE, PROT_READ), 0);
-	ck_assert_uint_eq(area_count(&p->mm), 4);
-	ck_assert_uint_eq(mm_area_find(&p->mm, (uaddr_t)a)->prot, RW);
-	ck_assert_uint_eq(mm_area_find(&p->mm, (uaddr_t)a + PAGE_SIZE)->prot, PROT_READ);
-	ck_assert_uint_eq(mm_area_find(&p->mm, (uaddr_t)a + 2 * PAGE_SIZE)->prot, RW);
+	ck_assert_int_eq(mm_mprotect(p->mm, (uaddr_t)a + PAGE_SIZE, PAGE_SIZE, PROT_READ), 0);
+	ck_assert_uint_eq(area_count(p->mm), 4);
+	ck_assert_uint_eq(mm_area_find(p->mm, (uaddr_t)a)->prot, RW);
+	ck_assert_uint_eq(mm_area_find(p->mm, (uaddr_t)a + PAGE_SIZE)->prot, PROT_READ);
+	ck_assert_uint_eq(mm_area_find(p->mm, (uaddr_t)a + 2 * PAGE_SIZE)->prot, RW);
 	svc_process_free(p);
 	return 0;
 }
@@ -163,10 +163,10 @@ BOOTED_TEST(mprotect_read_only_makes_user_writes_fail)
 	long a = MMAP(p, 0, PAGE_SIZE, RW, ANON);
 	char c = 7;
 
-	ck_assert_int_eq(vmspace_copy_to(p->vs, (uaddr_t)a, &c, 1), 0);
-	ck_assert_int_eq(mm_mprotect(&p->mm, (uaddr_t)a, PAGE_SIZE, PROT_READ), 0);
-	ck_assert_int_eq(vmspace_copy_to(p->vs, (uaddr_t)a, &c, 1), -EFAULT);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, &c, (uaddr_t)a, 1), 0);
+	ck_assert_int_eq(vmspace_copy_to(p->mm->vs, (uaddr_t)a, &c, 1), 0);
+	ck_assert_int_eq(mm_mprotect(p->mm, (uaddr_t)a, PAGE_SIZE, PROT_READ), 0);
+	ck_assert_int_eq(vmspace_copy_to(p->mm->vs, (uaddr_t)a, &c, 1), -EFAULT);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, &c, (uaddr_t)a, 1), 0);
 	ck_assert_int_eq(c, 7);
 	svc_process_free(p);
 	return 0;
@@ -177,12 +177,12 @@ BOOTED_TEST(mprotect_rejects_bad_arguments_like_linux)
 	struct process *p = svc_process_new();
 	long a = MMAP(p, 0, PAGE_SIZE, RW, ANON);
 
-	ck_assert_int_eq(mm_mprotect(&p->mm, (uaddr_t)a + 1, PAGE_SIZE, PROT_READ), -EINVAL);
-	ck_assert_int_eq(mm_mprotect(&p->mm, (uaddr_t)a, PAGE_SIZE, 0x80), -EINVAL);
-	ck_assert_int_eq(mm_mprotect(&p->mm, (uaddr_t)a, 0, PROT_READ), 0);
+	ck_assert_int_eq(mm_mprotect(p->mm, (uaddr_t)a + 1, PAGE_SIZE, PROT_READ), -EINVAL);
+	ck_assert_int_eq(mm_mprotect(p->mm, (uaddr_t)a, PAGE_SIZE, 0x80), -EINVAL);
+	ck_assert_int_eq(mm_mprotect(p->mm, (uaddr_t)a, 0, PROT_READ), 0);
 	/* Part of the range is not mapped: ENOMEM, and nothing changed. */
-	ck_assert_int_eq(mm_mprotect(&p->mm, (uaddr_t)a, 2 * PAGE_SIZE, PROT_READ), -ENOMEM);
-	ck_assert_uint_eq(mm_area_find(&p->mm, (uaddr_t)a)->prot, RW);
+	ck_assert_int_eq(mm_mprotect(p->mm, (uaddr_t)a, 2 * PAGE_SIZE, PROT_READ), -ENOMEM);
+	ck_assert_uint_eq(mm_area_find(p->mm, (uaddr_t)a)->prot, RW);
 	svc_process_free(p);
 	return 0;
 }
@@ -194,15 +194,15 @@ BOOTED_TEST(anonymous_memory_is_demand_paged_with_zeroes)
 	struct vm_query q;
 	uint64_t v = 99;
 
-	ck_assert_int_eq(vmspace_query(p->vs, (uaddr_t)a, &q), -ENOENT);
-	ck_assert_int_eq(vmspace_copy_from(p->vs, &v, (uaddr_t)a + 2 * PAGE_SIZE, sizeof(v)), 0);
+	ck_assert_int_eq(vmspace_query(p->mm->vs, (uaddr_t)a, &q), -ENOENT);
+	ck_assert_int_eq(vmspace_copy_from(p->mm->vs, &v, (uaddr_t)a + 2 * PAGE_SIZE, sizeof(v)), 0);
 	ck_assert_uint_eq(v, 0);
-	ck_assert_int_eq(vmspace_query(p->vs, (uaddr_t)a + 2 * PAGE_SIZE, &q), 0);
-	ck_assert_int_eq(vmspace_query(p->vs, (uaddr_t)a, &q), -ENOENT);
+	ck_assert_int_eq(vmspace_query(p->mm->vs, (uaddr_t)a + 2 * PAGE_SIZE, &q), 0);
+	ck_assert_int_eq(vmspace_query(p->mm->vs, (uaddr_t)a, &q), -ENOENT);
 	/* Outside any area, and in a PROT_NONE area, nothing is mapped. */
-	ck_assert_int_eq(mm_fault(&p->mm, 0x300000000ull, VM_READ), -EFAULT);
+	ck_assert_int_eq(mm_fault(p->mm, 0x300000000ull, VM_READ), -EFAULT);
 	a = MMAP(p, 0, PAGE_SIZE, PROT_NONE, ANON);
-	ck_assert_int_eq(mm_fault(&p->mm, (uaddr_t)a, VM_READ), -EFAULT);
+	ck_assert_int_eq(mm_fault(p->mm, (uaddr_t)a, VM_READ), -EFAULT);
 	svc_process_free(p);
 	return 0;
 }
@@ -213,16 +213,16 @@ BOOTED_TEST(brk_grows_and_shrinks_the_heap_area)
 	uaddr_t start = 0x1000000;
 	char c = 5;
 
-	p->mm.brk_start = p->mm.brk = start;
-	ck_assert_int_eq(mm_brk(&p->mm, 0), (long)start);
-	ck_assert_int_eq(mm_brk(&p->mm, start + 10000), (long)(start + 10000));
-	ck_assert_uint_eq(mm_area_find(&p->mm, start)->end, start + 3 * PAGE_SIZE);
-	ck_assert_int_eq(vmspace_copy_to(p->vs, start + 9999, &c, 1), 0);
-	ck_assert_int_eq(mm_brk(&p->mm, start + 20000), (long)(start + 20000));
-	ck_assert_uint_eq(area_count(&p->mm), 2);   /* grown in place */
-	ck_assert_int_eq(mm_brk(&p->mm, start + 100), (long)(start + 100));
-	ck_assert_uint_eq(mm_area_find(&p->mm, start)->end, start + PAGE_SIZE);
-	ck_assert_ptr_null(mm_area_find(&p->mm, start + PAGE_SIZE));
+	p->mm->brk_start = p->mm->brk = start;
+	ck_assert_int_eq(mm_brk(p->mm, 0), (long)start);
+	ck_assert_int_eq(mm_brk(p->mm, start + 10000), (long)(start + 10000));
+	ck_assert_uint_eq(mm_area_find(p->mm, start)->end, start + 3 * PAGE_SIZE);
+	ck_assert_int_eq(vmspace_copy_to(p->mm->vs, start + 9999, &c, 1), 0);
+	ck_assert_int_eq(mm_brk(p->mm, start + 20000), (long)(start + 20000));
+	ck_assert_uint_eq(area_count(p->mm), 2);   /* grown in place */
+	ck_assert_int_eq(mm_brk(p->mm, start + 100), (long)(start + 100));
+	ck_assert_uint_eq(mm_area_find(p->mm, start)->end, start + PAGE_SIZE);
+	ck_assert_ptr_null(mm_area_find(p->mm, start + PAGE_SIZE));
 	svc_process_free(p);
 	return 0;
 }
@@ -232,12 +232,12 @@ BOOTED_TEST(brk_refusals_return_the_unchanged_break)
 	struct process *p = svc_process_new();
 	uaddr_t start = 0x1000000;
 
-	p->mm.brk_start = p->mm.brk = start;
-	ck_assert_int_eq(mm_brk(&p->mm, start - 1), (long)start);
-	ck_assert_int_eq(mm_brk(&p->mm, start + MM_HEAP_MAX + 1), (long)start);
+	p->mm->brk_start = p->mm->brk = start;
+	ck_assert_int_eq(mm_brk(p->mm, start - 1), (long)start);
+	ck_assert_int_eq(mm_brk(p->mm, start + MM_HEAP_MAX + 1), (long)start);
 	ck_assert_int_eq(MMAP(p, start + 4 * PAGE_SIZE, PAGE_SIZE, RW, ANON | MAP_FIXED),
 			 (long)(start + 4 * PAGE_SIZE));
-	ck_assert_int_eq(mm_brk(&p->mm, start + 8 * PAGE_SIZE), (long)start);
+	ck_assert_int_eq(mm_brk(p->mm, start + 8 * PAGE_SIZE), (long)start);
 	svc_process_free(p);
 	return 0;
 }

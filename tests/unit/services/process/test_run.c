@@ -43,7 +43,7 @@ BOOTED_TEST(syscalls_get_their_result_in_rax_and_exit_group_ends_the_run)
 	struct script s = { 0 };
 
 	hal_test_set_execute(run_syscalls, &s);
-	ck_assert_int_eq(process_run(p), 7);
+	ck_assert_int_eq(svc_run(p), 7);
 	ck_assert_uint_eq(s.seen_rax, 1);
 	svc_process_free(p);
 	return 0;
@@ -74,7 +74,7 @@ BOOTED_TEST(page_fault_in_an_area_is_paged_in_and_the_program_resumes)
 
 	s.area = svc_user_alloc(p, PAGE_SIZE);
 	hal_test_set_execute(run_fault, &s);
-	ck_assert_int_eq(process_run(p), 0);
+	ck_assert_int_eq(svc_run(p), 0);
 	ck_assert(s.page_was_mapped);
 	svc_process_free(p);
 	return 0;
@@ -88,7 +88,7 @@ static int status_after(unsigned int vector, uaddr_t addr)
 	int status;
 
 	hal_test_set_execute(run_fault, &s);
-	status = process_run(p);
+	status = svc_run(p);
 	ck_assert_uint_eq(s.step, 1);
 	svc_process_free(p);
 	return status;
@@ -111,11 +111,11 @@ BOOTED_TEST(write_to_read_only_memory_is_sigsegv)
 {
 	struct process *p = svc_process_new();
 	struct script s = { .vector = TRAP_PF };
-	long a = mm_mmap(&p->mm, 0, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long a = mm_mmap(p->mm, 0, PAGE_SIZE, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 	s.area = (uaddr_t)a;
 	hal_test_set_execute(run_fault, &s);
-	ck_assert_int_eq(process_run(p), 128 + SIGSEGV);
+	ck_assert_int_eq(svc_run(p), 128 + SIGSEGV);
 	svc_process_free(p);
 	return 0;
 }
@@ -131,7 +131,7 @@ BOOTED_TEST(lost_execution_environment_is_sigkill)
 	struct process *p = svc_process_new();
 
 	hal_test_set_execute(run_lost, NULL);
-	ck_assert_int_eq(process_run(p), 128 + SIGKILL);
+	ck_assert_int_eq(svc_run(p), 128 + SIGKILL);
 	svc_process_free(p);
 	return 0;
 }

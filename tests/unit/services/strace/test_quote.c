@@ -109,7 +109,7 @@ BOOTED_TEST(user_string_null_and_bad_pointers_print_without_faulting)
 	ck_assert_str_eq(user_string(SVC_BAD_PTR), "0x1000");
 	ck_assert_str_eq(user_string(~0ull), "0xffffffffffffffff");
 	/* No NUL before the mapping ends: unreadable, so the address. */
-	ck_assert_int_eq(vmspace_copy_to(p->vs, page + PAGE_SIZE - 8, fill, 8), 0);
+	ck_assert_int_eq(vmspace_copy_to(p->mm->vs, page + PAGE_SIZE - 8, fill, 8), 0);
 	snprintf(want, sizeof(want), "%#llx", (unsigned long long)(page + PAGE_SIZE - 8));
 	ck_assert_str_eq(user_string(page + PAGE_SIZE - 8), want);
 	svc_process_free(p);

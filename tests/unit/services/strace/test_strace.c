@@ -15,7 +15,7 @@ enum { NR_READ = 0, NR_WRITE = 1, NR_BRK = 12, NR_EXIT_GROUP = 231, NR_OPENAT = 
 static long traced(struct process *p, uint64_t nr, uint64_t a0, uint64_t a1, uint64_t a2,
 		   uint64_t a3, uint64_t a4, uint64_t a5)
 {
-	struct user_context ctx = p->ctx;
+	struct user_context ctx = thread_current()->ctx;
 
 	ctx.regs.rax = nr;
 	ctx.regs.rdi = a0;

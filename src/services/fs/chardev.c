@@ -1,0 +1,132 @@
+/* fs/chardev.c: /dev/null, zero, full, random, urandom, tty and console, with Linux's
+ * device numbers and semantics. */
+#include <ostd/boot.h>
+#include <ostd/errno.h>
+#include <ostd/string.h>
+#include <ostd/user_copy.h>
+#include <abi/fcntl.h>
+#include <abi/stat.h>
+#include <fs/chardev.h>
+#include <fs/file.h>
+#include <fs/ramfs.h>
+
+#define DEV_CHUNK 256
+
+static ssize_t null_read(struct file *f, void __user *buf, size_t n, uint64_t *pos)
+{
+	return 0;
+}
+
+static ssize_t sink_write(struct file *f, const void __user *buf, size_t n, uint64_t *pos)
+{
+	return (ssize_t)n;
+}
+
+static ssize_t full_write(struct file *f, const void __user *buf, size_t n, uint64_t *pos)
+{
+	return n ? -ENOSPC : 0;
+}
+
+static ssize_t zero_read(struct file *f, void __user *buf, size_t n, uint64_t *pos)
+{
+	return clear_user(buf, n) ? -EFAULT : (ssize_t)n;
+}
+
+/* Copies fresh random bytes in chunks; a fault after some bytes reports those. */
+static ssize_t random_read(struct file *f, void __user *buf, size_t n, uint64_t *pos)
+{
+	uint8_t chunk[DEV_CHUNK];
+	size_t done = 0;
+
+	while (done < n) {
+		size_t k = MIN(n - done, sizeof(chunk));
+
+		ostd_random_bytes(chunk, k);
+		if (copy_to_user((uint8_t __user *)buf + done, chunk, k))
+			return done ? (ssize_t)done : -EFAULT;
+		done += k;
+	}
+	return (ssize_t)done;
+}
+
+/* Reads and writes at any offset do the same thing, as on Linux. */
+static int64_t dev_lseek(struct file *f, int64_t off, int whence)
+{
+	return 0;
+}
+
+static int dev_fstat(struct file *f, struct stat *st)
+{
+	ramfs_fill_stat(f->inode, st);
+	return 0;
+}
+
+static const struct file_ops null_ops = {
+	.release = ramfs_file_release,
+	.read = null_read, .write = sink_write, .lseek = dev_lseek, .fstat = dev_fstat,
+};
+static const struct file_ops zero_ops = {
+	.release = ramfs_file_release,
+	.read = zero_read, .write = sink_write, .lseek = dev_lseek, .fstat = dev_fstat,
+};
+static const struct file_ops full_ops = {
+	.release = ramfs_file_release,
+	.read = zero_read, .write = full_write, .lseek = dev_lseek, .fstat = dev_fstat,
+};
+static const struct file_ops random_ops = {
+	.release = ramfs_file_release,
+	.read = random_read, .write = sink_write, .lseek = dev_lseek, .fstat = dev_fstat,
+};
+
+struct chardev {
+	const char *name;
+	uint32_t rdev;
+	uint32_t mode;
+	const struct file_ops *ops;    /* NULL: the console */
+};
+
+static const struct chardev chardevs[] = {
+	{ "null",    CHARDEV(1, 3), 0666, &null_ops },
+	{ "zero",    CHARDEV(1, 5), 0666, &zero_ops },
+	{ "full",    CHARDEV(1, 7), 0666, &full_ops },
+	{ "random",  CHARDEV(1, 8), 0666, &random_ops },
+	{ "urandom", CHARDEV(1, 9), 0666, &random_ops },
+	{ "tty",     CHARDEV(5, 0), 0666, NULL },
+	{ "console", CHARDEV(5, 1), 0600, NULL },
+};
+
+int chardev_open(struct inode *i, unsigned int flags, struct file **out)
+{
+	const struct chardev *d = NULL;
+	struct file *f;
+
+	for (size_t k = 0; k < sizeof(chardevs) / sizeof(chardevs[0]); k++)
+		if (chardevs[k].rdev == i->rdev)
+			d = &chardevs[k];
+	if (!d)
+		return -ENXIO;
+	/* The terminal is the machine console until the tty layer gives processes their own:
+	 * reads come from its input, writes go to its output stream. */
+	if (!d->ops) {
+		f = console_file_open((flags & O_ACCMODE) == O_RDONLY ? 0 : 1);
+		if (f)
+			f->flags = flags;
+	} else {
+		f = file_alloc(d->ops, i, flags);
+		if (f)
+			i->opens++;
+	}
+	if (!f)
+		return -ENOMEM;
+	*out = f;
+	return 0;
+}
+
+void chardev_populate(struct inode *dev)
+{
+	for (size_t k = 0; k < sizeof(chardevs) / sizeof(chardevs[0]); k++) {
+		const struct chardev *d = &chardevs[k];
+
+		ramfs_mknod_char(dev, d->name, strlen(d->name), d->mode, d->rdev, NULL);
+	}
+}

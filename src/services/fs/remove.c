@@ -1,0 +1,72 @@
+/* fs/remove.c: unlink, unlinkat and rmdir. */
+#include <ostd/errno.h>
+#include <ostd/heap.h>
+#include <ostd/string.h>
+#include <abi/fcntl.h>
+#include <fs/fs_syscalls.h>
+#include <fs/path.h>
+#include <fs/ramfs.h>
+#include <process/process.h>
+
+static bool name_is(const char *name, size_t len, const char *what)
+{
+	size_t n = strlen(what);
+
+	return len == n && memcmp(name, what, n) == 0;
+}
+
+static long fs_remove_at(int dirfd, const char __user *upath, bool is_dir)
+{
+	struct process *p = process_current();
+	struct inode *start = p->cwd, *dir, *victim;
+	const char *name;
+	char *path = NULL;
+	bool must_dir;
+	size_t len;
+	int err;
+
+	err = fs_path_copy_at(p, dirfd, upath, &path, &start);
+	if (err)
+		return err;
+	err = path_lookup_parent(p->root, start, path, &dir, &name, &len, &must_dir);
+	if (err)
+		goto out_free_path;
+	/* Linux's answers for "/", "." and "..": the root is busy, "." is invalid, ".." is
+	 * never empty. unlink of them meets a directory. */
+	if (len == 0)
+		err = is_dir ? -EBUSY : -EISDIR;
+	else if (name_is(name, len, "."))
+		err = is_dir ? -EINVAL : -EISDIR;
+	else if (name_is(name, len, ".."))
+		err = is_dir ? -ENOTEMPTY : -EISDIR;
+	else
+		err = ramfs_lookup(dir, name, len, &victim);
+	if (err)
+		goto out_free_path;
+	if (!is_dir && must_dir)
+		err = ramfs_is_dir(victim) ? -EISDIR : -ENOTDIR;
+	if (!err)
+		err = fs_may_delete(p, dir, victim);
+	if (!err)
+		err = is_dir ? ramfs_rmdir(dir, name, len) : ramfs_unlink(dir, name, len);
+out_free_path:
+	kfree(path);
+	return err;
+}
+
+long sys_unlinkat(int dirfd, const char __user *path, int flags)
+{
+	if (flags & ~AT_REMOVEDIR)
+		return -EINVAL;
+	return fs_remove_at(dirfd, path, flags & AT_REMOVEDIR);
+}
+
+long sys_unlink(const char __user *path)
+{
+	return fs_remove_at(AT_FDCWD, path, false);
+}
+
+long sys_rmdir(const char __user *path)
+{
+	return fs_remove_at(AT_FDCWD, path, true);
+}

@@ -1,0 +1,211 @@
+/* signal/itimer.c: alarm, setitimer and getitimer (ITIMER_REAL): an OSTD timer per process
+ * whose expiry sends SIGALRM. */
+#include <ostd/errno.h>
+#include <ostd/heap.h>
+#include <ostd/time.h>
+#include <ostd/user_copy.h>
+#include <abi/itimer.h>
+#include <process/process.h>
+#include <signal/internal.h>
+#include <signal/signal.h>
+
+#define NSEC_PER_USEC 1000ull
+/* Longer than any program waits, short enough that now + it cannot wrap. */
+#define ITIMER_NS_MAX (UINT64_MAX / 4)
+
+/* One armed ITIMER_REAL. The process is named by pid, not pointer: a slot may outlive its
+ * process, and then finds no process (or one whose alarm_ns differs) and does nothing. */
+struct itimer_slot {
+	struct itimer_slot *next;
+	int pid;
+	uint64_t deadline;      /* the alarm_ns it was armed for */
+	struct timer *timer;    /* NULL once fired */
+};
+
+static struct itimer_slot *itimer_slots;
+
+static void itimer_slot_free(struct itimer_slot *s)
+{
+	struct itimer_slot **link;
+
+	for (link = &itimer_slots; *link; link = &(*link)->next) {
+		if (*link == s) {
+			*link = s->next;
+			break;
+		}
+	}
+	if (s->timer)
+		timer_cancel(s->timer);
+	kfree(s);
+}
+
+/* Whether s still stands for its process's alarm. */
+static bool itimer_slot_is_live(const struct itimer_slot *s)
+{
+	struct process *p = process_find(s->pid);
+
+	return p && p->pid == s->pid && p->state == PROCESS_ALIVE &&
+	       p->alarm_ns == s->deadline;
+}
+
+/* Frees the slot of pid and the slots of processes that are gone, so a program cannot
+ * pile up timers by arming alarms and exiting. */
+static void itimer_prune(int pid)
+{
+	struct itimer_slot *s = itimer_slots, *next;
+
+	for (; s; s = next) {
+		next = s->next;
+		if (s->pid == pid || !itimer_slot_is_live(s))
+			itimer_slot_free(s);
+	}
+}
+
+static void itimer_fire(void *arg);
+
+static int itimer_start(struct process *p, uint64_t deadline)
+{
+	struct itimer_slot *s = kzalloc(sizeof(*s));
+
+	if (!s)
+		return -ENOMEM;
+	s->pid = p->pid;
+	s->deadline = deadline;
+	s->timer = timer_add(deadline, itimer_fire, s);
+	if (!s->timer) {
+		kfree(s);
+		return -ENOMEM;
+	}
+	s->next = itimer_slots;
+	itimer_slots = s;
+	p->alarm_ns = deadline;
+	return 0;
+}
+
+static void itimer_fire(void *arg)
+{
+	struct itimer_slot *s = arg;
+	struct process *p = process_find(s->pid);
+	ksiginfo_t k = { .si_signo = SIGALRM, .si_code = SI_KERNEL };
+	uint64_t now = clock_monotonic_ns(), next;
+
+	s->timer = NULL;   /* freed by OSTD before this call */
+	if (!itimer_slot_is_live(s)) {
+		itimer_slot_free(s);
+		return;
+	}
+	itimer_slot_free(s);
+	p->alarm_ns = 0;
+	(void)signal_send_process(p, SIGALRM, &k);
+	if (!p->alarm_interval_ns)
+		return;
+	/* Periods missed while the machine was busy are skipped, not fired in a burst. */
+	next = now + p->alarm_interval_ns;
+	if (itimer_start(p, next))
+		p->alarm_interval_ns = 0;
+}
+
+/* Arms (value_ns > 0) or disarms p's ITIMER_REAL. */
+static int itimer_set(struct process *p, uint64_t value_ns, uint64_t interval_ns)
+{
+	itimer_prune(p->pid);
+	p->alarm_ns = 0;
+	p->alarm_interval_ns = 0;
+	if (!value_ns)
+		return 0;
+	p->alarm_interval_ns = interval_ns;
+	return itimer_start(p, clock_monotonic_ns() + value_ns);
+}
+
+void itimer_release(struct process *p)
+{
+	(void)itimer_set(p, 0, 0);
+}
+
+static uint64_t itimer_remaining(const struct process *p)
+{
+	uint64_t now = clock_monotonic_ns();
+
+	if (!p->alarm_ns)
+		return 0;
+	/* Due but not yet fired: a tiny remainder, as an armed timer never reads 0. */
+	return p->alarm_ns > now ? p->alarm_ns - now : NSEC_PER_USEC;
+}
+
+static struct timeval itimer_timeval(uint64_t ns)
+{
+	/* Rounded up, so a timer that is still armed never reads as 0. */
+	uint64_t us = (ns + NSEC_PER_USEC - 1) / NSEC_PER_USEC;
+
+	return (struct timeval){ .tv_sec = (int64_t)(us / 1000000),
+				 .tv_usec = (int64_t)(us % 1000000) };
+}
+
+static int itimer_ns(const struct timeval *tv, uint64_t *ns)
+{
+	if (tv->tv_sec < 0 || tv->tv_usec < 0 || tv->tv_usec >= 1000000)
+		return -EINVAL;
+	if ((uint64_t)tv->tv_sec >= ITIMER_NS_MAX / NSEC_PER_SEC)
+		*ns = ITIMER_NS_MAX;
+	else
+		*ns = (uint64_t)tv->tv_sec * NSEC_PER_SEC + (uint64_t)tv->tv_usec * NSEC_PER_USEC;
+	return 0;
+}
+
+static void itimer_get(const struct process *p, int which, struct itimerval *out)
+{
+	*out = (struct itimerval){ 0 };
+	/* ITIMER_VIRTUAL and ITIMER_PROF are accepted but never run: CPU time is not
+	 * accounted per process yet. */
+	if (which != ITIMER_REAL)
+		return;
+	out->it_value = itimer_timeval(itimer_remaining(p));
+	out->it_interval = itimer_timeval(p->alarm_interval_ns);
+}
+
+long sys_getitimer(int which, void __user *uvalue)
+{
+	struct itimerval v;
+
+	if (which < ITIMER_REAL || which > ITIMER_PROF)
+		return -EINVAL;
+	itimer_get(process_current(), which, &v);
+	if (copy_to_user(uvalue, &v, sizeof(v)))
+		return -EFAULT;
+	return 0;
+}
+
+long sys_setitimer(int which, const void __user *uvalue, void __user *uovalue)
+{
+	struct process *p = process_current();
+	struct itimerval v = { 0 }, old;
+	uint64_t value_ns, interval_ns;
+
+	if (which < ITIMER_REAL || which > ITIMER_PROF)
+		return -EINVAL;
+	/* A NULL value disarms, as Linux has long accepted. */
+	if (uvalue && copy_from_user(&v, uvalue, sizeof(v)))
+		return -EFAULT;
+	if (itimer_ns(&v.it_value, &value_ns) || itimer_ns(&v.it_interval, &interval_ns))
+		return -EINVAL;
+	itimer_get(p, which, &old);
+	if (uovalue && copy_to_user(uovalue, &old, sizeof(old)))
+		return -EFAULT;
+	if (which != ITIMER_REAL)
+		return 0;
+	return itimer_set(p, value_ns, interval_ns);
+}
+
+long sys_alarm(unsigned int seconds)
+{
+	struct process *p = process_current();
+	uint64_t left = itimer_remaining(p);
+	long old = (long)(left / NSEC_PER_SEC);
+
+	/* Linux rounds the old remainder to the nearest second, and never down to 0. */
+	if (left % NSEC_PER_SEC >= NSEC_PER_SEC / 2 || (old == 0 && left))
+		old++;
+	/* alarm cannot fail: out of memory, the new alarm is simply lost. */
+	(void)itimer_set(p, (uint64_t)seconds * NSEC_PER_SEC, 0);
+	return old;
+}
