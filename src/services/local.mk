@@ -7,7 +7,8 @@ SERVICES_SOURCES = \
 	src/services/fs/at.c src/services/fs/chardev.c src/services/fs/console_file.c src/services/fs/cpio.c \
 	src/services/fs/dir.c src/services/fs/fdtable_share.c src/services/fs/file.c \
 	src/services/fs/open.c src/services/fs/permission.c src/services/fs/remove.c \
-	src/services/fs/path.c src/services/fs/ramfs.c src/services/fs/ramfs_file.c \
+	src/services/fs/path.c src/services/fs/poll.c src/services/fs/ramfs.c \
+	src/services/fs/ramfs_file.c \
 	src/services/fs/read_write.c src/services/fs/stat.c \
 	src/services/mm/area.c src/services/mm/brk.c src/services/mm/fault.c src/services/mm/fork.c \
 	src/services/mm/mmap.c \
@@ -51,4 +52,5 @@ noinst_HEADERS += \
 	src/services/include/process/thread.h src/services/include/process/cred.h \
 	src/services/include/abi/siginfo.h src/services/include/signal/sigqueue.h \
 	src/services/include/futex/futex.h src/services/include/fs/pipe.h \
-	src/services/include/abi/sched.h src/services/include/fs/chardev.h
+	src/services/include/abi/sched.h src/services/include/fs/chardev.h \
+	src/services/include/fs/poll.h

@@ -7,8 +7,5 @@ TESTS += tests/integration/sandbox.sh
 EXTRA_DIST += tests/integration/sandbox.sh
 TESTS += tests/integration/strace.sh
 EXTRA_DIST += tests/integration/strace.sh
-TESTS += tests/integration/process.sh
-EXTRA_DIST += tests/integration/process.sh
-# Pending until the kernel has poll (busybox's read builtin uses it).
-INTEGRATION_PENDING = tests/integration/shell.sh
-EXTRA_DIST += $(INTEGRATION_PENDING)
+TESTS += tests/integration/process.sh tests/integration/shell.sh
+EXTRA_DIST += tests/integration/process.sh tests/integration/shell.sh

@@ -109,17 +109,34 @@ static int run_decode(struct engine_thread *t, struct user_context *ctx,
 	}
 }
 
-/* Fills the page of the fault the services just handled, if they mapped it: one fault
- * round trip less for every demand-paged or copied page. 0, or -ESRCH. */
-static int seccomp_run_prefill(struct engine_thread *t)
+/* Fills va's page for access err ahead of the guest, if the page table allows it: no
+ * round trip, the stub maps it with the command that enters the guest. 0, or -ESRCH. */
+static int run_prefill(struct engine_thread *t, uint64_t va, uint64_t err)
 {
-	int err;
+	int ret = seccomp_tlb_fill(t, va, err);
 
-	if (!t->pf_pending)
-		return 0;
-	t->pf_pending = false;
-	err = seccomp_tlb_fill(t, t->pf_va, t->pf_err);
-	return err == -EFAULT ? 0 : err;
+	return ret == -EFAULT ? 0 : ret;
+}
+
+/* Saves the faults a run would most likely begin with: the page of the fault the services
+ * just handled (demand paging, copy on write), and, in a fresh stub thread or after a
+ * flush (a fork write-protects the whole parent), the pages at rip and rsp. 0, or -ESRCH. */
+static int seccomp_run_prefill(struct engine_space *s, struct engine_thread *t,
+			       const struct user_context *ctx)
+{
+	int err = 0;
+
+	if (t->pf_pending) {
+		t->pf_pending = false;
+		err = run_prefill(t, t->pf_va, t->pf_err);
+	}
+	if (!err && t->flush_gen != s->flush_gen) {
+		t->flush_gen = s->flush_gen;
+		err = run_prefill(t, ctx->regs.rip, PF_ERR_USER | PF_ERR_INSTR);
+		if (!err)
+			err = run_prefill(t, ctx->regs.rsp, PF_ERR_USER);
+	}
+	return err;
 }
 
 static enum user_return seccomp_run_once(struct engine_space *s, struct engine_thread *t,
@@ -133,7 +150,7 @@ static enum user_return seccomp_run_once(struct engine_space *s, struct engine_t
 	    seccomp_fp_apply_pending(t))
 		return USER_RETURN_LOST;
 	t->last_fill_va = ~0ull;
-	if (seccomp_run_prefill(t))
+	if (seccomp_run_prefill(s, t, ctx))
 		return USER_RETURN_LOST;
 	for (;;) {
 		memcpy(&in, &ctx->regs, sizeof(in));

@@ -57,6 +57,7 @@ struct engine_space {
 	/* OSTD's flushes not yet applied by the stub. */
 	uaddr_t flush_lo[SECCOMP_FLUSH_MAX], flush_hi[SECCOMP_FLUSH_MAX];
 	unsigned int nflush;
+	unsigned int flush_gen;             /* counts flushes: a thread's pages may be gone */
 	/* Bounds of everything ever filled: flushes outside it are no-ops. */
 	uaddr_t tlb_lo, tlb_hi;
 };
@@ -75,6 +76,7 @@ struct engine_thread {
 	/* The page fault last handed to the services, filled before the next run. */
 	bool pf_pending;
 	uint64_t pf_va, pf_err;
+	unsigned int flush_gen;             /* space's flush_gen when rip, rsp were filled */
 	unsigned long page_faults;          /* reported by its stub thread: tests, statistics */
 	unsigned int fill_repeats;
 	/* Adaptive spinning: halved when a spin ends in sleep anyway (the other side did

@@ -126,6 +126,7 @@ void seccomp_space_flush(struct engine_space *s, uaddr_t va, size_t len)
 	s->flush_lo[s->nflush] = lo;
 	s->flush_hi[s->nflush] = hi;
 	s->nflush++;
+	s->flush_gen++;
 }
 
 /* The longest munmap the stub's filter accepts at va (its tiers: addr's high word below

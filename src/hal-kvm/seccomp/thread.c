@@ -46,6 +46,7 @@ static void seccomp_thread_place(struct engine_space *s, struct engine_thread *t
 	t->lost = false;
 	t->last_fill_va = ~0ull;
 	t->pf_pending = false;
+	t->flush_gen = s->flush_gen - 1;    /* a new stub thread has nothing mapped yet */
 	t->spin_ns = seccomp_engine.spin_ns;
 	t->stub_spin_iters = seccomp_engine.stub_spin_iters;
 	s->threads[i] = t;

@@ -54,15 +54,15 @@ struct zygote_child {
 	const struct zygote_request *req;
 };
 
-/* The stack the child runs on until its exec; CLONE_VFORK keeps it to one child at a time. */
+/* The child's stack until its exec; CLONE_VFORK keeps it to one child at a time. */
 static uint8_t zygote_child_stack[64 << 10] __attribute__((aligned(64)));
 
 /* In the new child (sharing the zygote's memory until exec, so it only writes its own
  * stack): die with the zygote, keep only the memfd (at STUB_FD_MEMFD), exec. Not
  * instrumented: in an ASan build the child would poison shadow memory it shares with the
  * zygote and never unpoison it (it never returns). */
-static __attribute__((noreturn, no_sanitize_address)) void zygote_exec_stub(pid_t zygote, int memfd, int stub_fd,
-							const struct zygote_request *req)
+static __attribute__((noreturn, no_sanitize_address))
+void zygote_exec_stub(pid_t zygote, int memfd, int stub_fd, const struct zygote_request *req)
 {
 	char off[24], ram[24];
 	char *argv[] = { "keel-stub", off, ram, NULL };

@@ -75,3 +75,20 @@ int fs_lookup_at(struct process *p, int dirfd, const char __user *upath, unsigne
 	kfree(path);
 	return err;
 }
+
+int fs_lookup_parent_at(struct process *p, int dirfd, const char __user *upath, char **path,
+			struct fs_parent *out)
+{
+	struct inode *start = p->cwd;
+	int err = fs_path_copy_at(p, dirfd, upath, path, &start);
+
+	if (err)
+		return err;
+	err = path_lookup_parent(p->root, start, *path, &out->dir, &out->name, &out->len,
+				 &out->must_dir);
+	if (err) {
+		kfree(*path);
+		*path = NULL;
+	}
+	return err;
+}

@@ -8,9 +8,9 @@
 #include <abi/stat.h>
 #include <fs/chardev.h>
 #include <fs/file.h>
+#include <fs/poll.h>
 #include <fs/ramfs.h>
-
-#define DEV_CHUNK 256
+#include <system/system.h>
 
 static ssize_t null_read(struct file *f, void __user *buf, size_t n, uint64_t *pos)
 {
@@ -32,21 +32,9 @@ static ssize_t zero_read(struct file *f, void __user *buf, size_t n, uint64_t *p
 	return clear_user(buf, n) ? -EFAULT : (ssize_t)n;
 }
 
-/* Copies fresh random bytes in chunks; a fault after some bytes reports those. */
 static ssize_t random_read(struct file *f, void __user *buf, size_t n, uint64_t *pos)
 {
-	uint8_t chunk[DEV_CHUNK];
-	size_t done = 0;
-
-	while (done < n) {
-		size_t k = MIN(n - done, sizeof(chunk));
-
-		ostd_random_bytes(chunk, k);
-		if (copy_to_user((uint8_t __user *)buf + done, chunk, k))
-			return done ? (ssize_t)done : -EFAULT;
-		done += k;
-	}
-	return (ssize_t)done;
+	return random_copy_to_user(buf, n);
 }
 
 /* Reads and writes at any offset do the same thing, as on Linux. */
@@ -61,20 +49,21 @@ static int dev_fstat(struct file *f, struct stat *st)
 	return 0;
 }
 
+/* None of these devices ever blocks: always ready for both directions. */
 static const struct file_ops null_ops = {
-	.release = ramfs_file_release,
+	.release = ramfs_file_release, .poll = poll_always_ready,
 	.read = null_read, .write = sink_write, .lseek = dev_lseek, .fstat = dev_fstat,
 };
 static const struct file_ops zero_ops = {
-	.release = ramfs_file_release,
+	.release = ramfs_file_release, .poll = poll_always_ready,
 	.read = zero_read, .write = sink_write, .lseek = dev_lseek, .fstat = dev_fstat,
 };
 static const struct file_ops full_ops = {
-	.release = ramfs_file_release,
+	.release = ramfs_file_release, .poll = poll_always_ready,
 	.read = zero_read, .write = full_write, .lseek = dev_lseek, .fstat = dev_fstat,
 };
 static const struct file_ops random_ops = {
-	.release = ramfs_file_release,
+	.release = ramfs_file_release, .poll = poll_always_ready,
 	.read = random_read, .write = sink_write, .lseek = dev_lseek, .fstat = dev_fstat,
 };
 

@@ -8,11 +8,39 @@
 #include <abi/stat.h>
 #include <abi/termios.h>
 #include <fs/file.h>
+#include <fs/poll.h>
 #include <process/thread.h>
 #include <signal/signal.h>
 
 #define CONSOLE_CHUNK 1024
 #define TTY_MAJOR_PTS 136
+
+/* OSTD's console can only be read, not asked whether input waits, so poll reads what is
+ * there into this lookahead, which reads then drain first. It is the console's, not a
+ * file's: every file over the console input shares the one stream. */
+static struct {
+	char buf[CONSOLE_CHUNK];
+	size_t start, len;
+	bool eof;             /* poll saw end of input: the next read returns 0 once */
+} console_ahead;
+
+/* console_read, served from the lookahead first. */
+static ssize_t console_read_ahead(char *chunk, size_t n)
+{
+	size_t k = MIN(n, console_ahead.len);
+
+	if (k) {
+		memcpy(chunk, console_ahead.buf + console_ahead.start, k);
+		console_ahead.start += k;
+		console_ahead.len -= k;
+		return (ssize_t)k;
+	}
+	if (console_ahead.eof) {
+		console_ahead.eof = false;
+		return 0;
+	}
+	return console_read(chunk, n);
+}
 
 static ssize_t console_file_read(struct file *f, void __user *buf, size_t n, uint64_t *pos)
 {
@@ -22,7 +50,7 @@ static ssize_t console_file_read(struct file *f, void __user *buf, size_t n, uin
 	if (n == 0)
 		return 0;
 	for (;;) {
-		got = console_read(chunk, MIN(n, sizeof(chunk)));
+		got = console_read_ahead(chunk, MIN(n, sizeof(chunk)));
 		if (got != -EAGAIN)
 			break;
 		if (f->flags & O_NONBLOCK)
@@ -116,8 +144,35 @@ static long console_file_ioctl(struct file *f, unsigned int cmd, unsigned long a
 	}
 }
 
+/* Readable when input waits or at its end; the input's OSTD queue wakes the call. */
+static unsigned int console_in_poll(struct file *f, struct poll_table *pt)
+{
+	ssize_t got;
+
+	if (console_ahead.len || console_ahead.eof)
+		return POLLIN | POLLRDNORM;
+	got = console_read(console_ahead.buf, sizeof(console_ahead.buf));
+	if (got == -EAGAIN) {
+		poll_wait_queue(pt, console_input_waitqueue());
+		return 0;
+	}
+	if (got < 0)
+		return POLLIN | POLLRDNORM | POLLERR;   /* the read will report the error */
+	console_ahead.start = 0;
+	console_ahead.len = (size_t)got;
+	console_ahead.eof = got == 0;
+	return POLLIN | POLLRDNORM;
+}
+
+/* Output goes to the host (or serial port) synchronously: always writable. */
+static unsigned int console_out_poll(struct file *f, struct poll_table *pt)
+{
+	return POLLOUT | POLLWRNORM;
+}
+
 static const struct file_ops console_in_ops = {
 	.read = console_file_read,
+	.poll = console_in_poll,
 	.lseek = console_file_lseek,
 	.fstat = console_file_fstat,
 	.ioctl = console_file_ioctl,
@@ -125,6 +180,7 @@ static const struct file_ops console_in_ops = {
 
 static const struct file_ops console_out_ops = {
 	.write = console_file_write,
+	.poll = console_out_poll,
 	.lseek = console_file_lseek,
 	.fstat = console_file_fstat,
 	.ioctl = console_file_ioctl,

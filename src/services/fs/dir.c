@@ -94,27 +94,28 @@ long sys_fchdir(int fd)
 long sys_mkdirat(int dirfd, const char __user *upath, unsigned int mode)
 {
 	struct process *p = process_current();
-	struct inode *start = p->cwd, *dir, *old;
-	const char *name;
+	struct fs_parent par;
+	struct inode *old;
 	char *path = NULL;
-	bool must_dir;
-	size_t len;
 	int err;
 
-	err = fs_path_copy_at(p, dirfd, upath, &path, &start);
+	err = fs_lookup_parent_at(p, dirfd, upath, &path, &par);
 	if (err)
 		return err;
-	err = path_lookup_parent(p->root, start, path, &dir, &name, &len, &must_dir);
-	if (err)
-		goto out_free_path;
 	/* "/", "." and ".." exist already, as does anything ramfs finds. */
-	if (len == 0 || (len == 1 && name[0] == '.') ||
-	    (len == 2 && name[0] == '.' && name[1] == '.') ||
-	    ramfs_lookup(dir, name, len, &old) == 0)
+	if (par.len == 0 || (par.len == 1 && par.name[0] == '.') ||
+	    (par.len == 2 && par.name[0] == '.' && par.name[1] == '.') ||
+	    ramfs_lookup(par.dir, par.name, par.len, &old) == 0)
 		err = -EEXIST;
 	else
-		err = ramfs_create(dir, name, len, S_IFDIR | (mode & 07777 & ~p->umask), NULL);
-out_free_path:
+		err = fs_permission(p, par.dir, MAY_WRITE | MAY_EXEC);
+	if (!err)
+		err = ramfs_create(par.dir, par.name, par.len,
+				   S_IFDIR | (mode & 07777 & ~p->umask), &old);
+	if (!err) {
+		old->uid = p->cred.fsuid;
+		old->gid = p->cred.fsgid;
+	}
 	kfree(path);
 	return err;
 }

@@ -13,6 +13,7 @@
 #include <abi/termios.h>
 #include <fs/file.h>
 #include <fs/pipe.h>
+#include <fs/poll.h>
 #include <process/process.h>
 #include <signal/signal.h>
 
@@ -24,6 +25,7 @@ struct pipe {
 	unsigned int readers, writers;
 	waitqueue_t rd_wait;    /* readers waiting for data (or for the last writer to go) */
 	waitqueue_t wr_wait;    /* writers waiting for room (or for the last reader to go) */
+	struct poll_head poll;  /* poll calls watching either end */
 	uint64_t ino;
 	unsigned int uid, gid;
 };
@@ -43,6 +45,14 @@ static struct pipe *pipe_of(struct file *f)
 bool file_is_pipe(const struct file *f)
 {
 	return f->ops == &pipe_file_ops;
+}
+
+/* Wakes the sleepers of wq (one of p's queues) and every poll call on p: any change to
+ * a queue's condition may change either end's readiness. */
+static void pipe_wake(struct pipe *p, waitqueue_t *wq)
+{
+	waitqueue_wake_all(wq);
+	poll_head_wake(&p->poll);
 }
 
 static void pipe_pages_free(char **pages, size_t npages)
@@ -132,7 +142,7 @@ static ssize_t pipe_read(struct file *f, void __user *buf, size_t n, uint64_t *p
 	if (ret > 0) {
 		ret = pipe_copy_out(p, buf, MIN(n, p->len));
 		if (ret > 0)
-			waitqueue_wake_all(&p->wr_wait);
+			pipe_wake(p, &p->wr_wait);
 	}
 	file_put(f);
 	return ret;
@@ -169,7 +179,7 @@ static ssize_t pipe_write_step(struct pipe *p, const char __user *buf, size_t n,
 	if (k < 0)
 		return k;
 	*done += (size_t)k;
-	waitqueue_wake_all(&p->rd_wait);
+	pipe_wake(p, &p->rd_wait);
 	if ((size_t)k < MIN(room, want))
 		return 0;       /* a fault part-way: report what went in */
 	return *done < n ? 1 : 0;
@@ -237,16 +247,38 @@ static long pipe_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 	return 0;
 }
 
+/* Linux's pipe_poll, with "not full" meaning room for an atomic write. The read end
+ * reports POLLHUP alone once the writers are gone (with no data left, read returns 0). */
+static unsigned int pipe_poll(struct file *f, struct poll_table *pt)
+{
+	struct pipe *p = pipe_of(f);
+	unsigned int mask = 0;
+
+	poll_wait_head(pt, f, &p->poll);
+	if ((f->flags & O_ACCMODE) == O_RDONLY) {
+		if (p->len)
+			mask |= POLLIN | POLLRDNORM;
+		if (!p->writers)
+			mask |= POLLHUP;
+	} else {
+		if (p->capacity - p->len >= PIPE_BUF)
+			mask |= POLLOUT | POLLWRNORM;
+		if (!p->readers)
+			mask |= POLLERR;
+	}
+	return mask;
+}
+
 static void pipe_release(struct file *f)
 {
 	struct pipe *p = pipe_of(f);
 
 	if ((f->flags & O_ACCMODE) == O_RDONLY) {
 		p->readers--;
-		waitqueue_wake_all(&p->wr_wait);   /* they now fail with EPIPE */
+		pipe_wake(p, &p->wr_wait);   /* they now fail with EPIPE */
 	} else {
 		p->writers--;
-		waitqueue_wake_all(&p->rd_wait);   /* they now see end of file */
+		pipe_wake(p, &p->rd_wait);   /* they now see end of file */
 	}
 	if (p->readers || p->writers)
 		return;
@@ -260,6 +292,7 @@ static const struct file_ops pipe_file_ops = {
 	.lseek   = pipe_lseek,
 	.fstat   = pipe_fstat,
 	.ioctl   = pipe_ioctl,
+	.poll    = pipe_poll,
 	.release = pipe_release,
 };
 
@@ -293,6 +326,7 @@ static struct pipe *pipe_alloc(void)
 	}
 	waitqueue_init(&p->rd_wait);
 	waitqueue_init(&p->wr_wait);
+	poll_head_init(&p->poll);
 	p->ino = next_ino++;
 	if (proc) {
 		p->uid = proc->cred.fsuid;
@@ -390,7 +424,7 @@ long pipe_fcntl_size(struct file *f, bool set, unsigned long size)
 		err = pipe_resize(p, rounded);
 		if (err)
 			return err;
-		waitqueue_wake_all(&p->wr_wait);   /* more room, maybe */
+		pipe_wake(p, &p->wr_wait);   /* more room, maybe */
 	}
 	return (long)p->capacity;
 }

@@ -7,6 +7,7 @@
 #include <abi/fcntl.h>
 #include <abi/stat.h>
 #include <fs/file.h>
+#include <fs/poll.h>
 #include <fs/ramfs.h>
 
 static ssize_t ramfs_file_read(struct file *f, void __user *buf, size_t n, uint64_t *pos)
@@ -170,8 +171,10 @@ void ramfs_file_release(struct file *f)
 	ramfs_file_closed(f->inode);
 }
 
+/* Memory-backed: reads and writes never wait, so files and directories are always ready. */
 static const struct file_ops ramfs_reg_ops = {
 	.release = ramfs_file_release,
+	.poll = poll_always_ready,
 	.read = ramfs_file_read,
 	.write = ramfs_file_write,
 	.lseek = ramfs_file_lseek,
@@ -180,6 +183,7 @@ static const struct file_ops ramfs_reg_ops = {
 
 static const struct file_ops ramfs_dir_ops = {
 	.release = ramfs_file_release,
+	.poll = poll_always_ready,
 	.read = ramfs_dir_read,
 	.lseek = ramfs_dir_lseek,
 	.getdents64 = ramfs_dir_getdents64,

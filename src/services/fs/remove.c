@@ -18,38 +18,31 @@ static bool name_is(const char *name, size_t len, const char *what)
 static long fs_remove_at(int dirfd, const char __user *upath, bool is_dir)
 {
 	struct process *p = process_current();
-	struct inode *start = p->cwd, *dir, *victim;
-	const char *name;
+	struct inode *victim;
+	struct fs_parent par;
 	char *path = NULL;
-	bool must_dir;
-	size_t len;
 	int err;
 
-	err = fs_path_copy_at(p, dirfd, upath, &path, &start);
+	err = fs_lookup_parent_at(p, dirfd, upath, &path, &par);
 	if (err)
 		return err;
-	err = path_lookup_parent(p->root, start, path, &dir, &name, &len, &must_dir);
-	if (err)
-		goto out_free_path;
 	/* Linux's answers for "/", "." and "..": the root is busy, "." is invalid, ".." is
 	 * never empty. unlink of them meets a directory. */
-	if (len == 0)
+	if (par.len == 0)
 		err = is_dir ? -EBUSY : -EISDIR;
-	else if (name_is(name, len, "."))
+	else if (name_is(par.name, par.len, "."))
 		err = is_dir ? -EINVAL : -EISDIR;
-	else if (name_is(name, len, ".."))
+	else if (name_is(par.name, par.len, ".."))
 		err = is_dir ? -ENOTEMPTY : -EISDIR;
 	else
-		err = ramfs_lookup(dir, name, len, &victim);
-	if (err)
-		goto out_free_path;
-	if (!is_dir && must_dir)
+		err = ramfs_lookup(par.dir, par.name, par.len, &victim);
+	if (!err && !is_dir && par.must_dir)
 		err = ramfs_is_dir(victim) ? -EISDIR : -ENOTDIR;
 	if (!err)
-		err = fs_may_delete(p, dir, victim);
+		err = fs_may_delete(p, par.dir, victim);
 	if (!err)
-		err = is_dir ? ramfs_rmdir(dir, name, len) : ramfs_unlink(dir, name, len);
-out_free_path:
+		err = is_dir ? ramfs_rmdir(par.dir, par.name, par.len) :
+			       ramfs_unlink(par.dir, par.name, par.len);
 	kfree(path);
 	return err;
 }

@@ -94,24 +94,6 @@ void futex_thread_exit(struct thread *t)
 	}
 }
 
-/* The thread tid of the current process, or of the process whose main thread it is. */
-static struct thread *robust_thread_find(int tid)
-{
-	struct process *p = process_current();
-	struct thread *t;
-
-	for (t = p->threads; t; t = t->next_in_process)
-		if (t->tid == tid)
-			return t;
-	p = process_find(tid);
-	if (!p)
-		return NULL;
-	for (t = p->threads; t; t = t->next_in_process)
-		if (t->tid == tid)
-			return t;
-	return NULL;
-}
-
 /* Linux asks for ptrace read access: the same process, root, or a caller whose real ids
  * are the target's real, effective and saved ids. */
 static bool robust_may_read(const struct process *self, const struct process *target)
@@ -126,7 +108,7 @@ static bool robust_may_read(const struct process *self, const struct process *ta
 
 long sys_get_robust_list(int pid, void __user *head, size_t __user *len)
 {
-	struct thread *t = pid ? robust_thread_find(pid) : thread_current();
+	struct thread *t = pid ? thread_find(pid) : thread_current();
 	uint64_t head_val, len_val = sizeof(struct robust_list_head);
 
 	if (!t)

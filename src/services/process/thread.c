@@ -153,3 +153,40 @@ int thread_sleep(waitqueue_t *wq, uint64_t deadline_ns)
 		return -EINTR;
 	return r;
 }
+
+struct thread *thread_find_in(struct process *p, int tid)
+{
+	struct thread *t;
+
+	if (!p)
+		return NULL;
+	for (t = p->threads; t; t = t->next_in_process)
+		if (t->tid == tid)
+			return t;
+	return NULL;
+}
+
+struct thread_search {
+	int tid;
+	struct thread *found;
+};
+
+static int thread_search_one(struct process *p, void *arg)
+{
+	struct thread_search *s = arg;
+
+	s->found = thread_find_in(p, s->tid);
+	return s->found != NULL;
+}
+
+struct thread *thread_find(int tid)
+{
+	struct thread_search s = { .tid = tid };
+	struct thread *t = thread_find_in(process_current(), tid);
+
+	if (!t)
+		t = thread_find_in(process_find(tid), tid);
+	if (!t && process_for_each(thread_search_one, &s))
+		t = s.found;
+	return t;
+}

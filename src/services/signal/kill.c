@@ -78,33 +78,6 @@ long sys_kill(int pid, int sig)
 	return kill_send(pid, sig, &k);
 }
 
-/* The thread tid of p, or NULL. */
-static struct thread *kill_find_in(struct process *p, int tid)
-{
-	struct thread *t;
-
-	if (!p)
-		return NULL;
-	for (t = p->threads; t; t = t->next_in_process)
-		if (t->tid == tid)
-			return t;
-	return NULL;
-}
-
-/* The thread tid anywhere: own process first, then the process whose pid it is, then all. */
-static struct thread *kill_find_thread(int tid)
-{
-	struct thread *t = kill_find_in(process_current(), tid);
-	int id;
-
-	if (t)
-		return t;
-	t = kill_find_in(process_find(tid), tid);
-	for (id = 1; !t && id < PID_MAX; id++)
-		t = kill_find_in(process_find(id), tid);
-	return t;
-}
-
 static long kill_thread(struct thread *t, int sig)
 {
 	struct process *self = process_current();
@@ -125,14 +98,14 @@ long sys_tkill(int tid, int sig)
 {
 	if (tid <= 0 || sig < 0 || sig > KERNEL_NSIG)
 		return -EINVAL;
-	return kill_thread(kill_find_thread(tid), sig);
+	return kill_thread(thread_find(tid), sig);
 }
 
 long sys_tgkill(int tgid, int tid, int sig)
 {
 	if (tgid <= 0 || tid <= 0 || sig < 0 || sig > KERNEL_NSIG)
 		return -EINVAL;
-	return kill_thread(kill_find_in(process_find(tgid), tid), sig);
+	return kill_thread(thread_find_in(process_find(tgid), tid), sig);
 }
 
 long sys_rt_sigqueueinfo(int pid, int sig, ksiginfo_t __user *uinfo)

@@ -5,6 +5,7 @@
 #include <exec/exec.h>
 #include <fs/fs_syscalls.h>
 #include <fs/pipe.h>
+#include <fs/poll.h>
 #include <futex/futex.h>
 #include <signal/signal.h>
 #include <system/system.h>

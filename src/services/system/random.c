@@ -9,16 +9,11 @@
 /* Linux returns at most this much per call (and never blocks once seeded). */
 #define RANDOM_MAX   (32u << 20)
 
-long sys_getrandom(void __user *ubuf, size_t count, unsigned int flags)
+long random_copy_to_user(void __user *ubuf, size_t count)
 {
 	uint8_t chunk[RANDOM_CHUNK];
 	size_t done = 0;
 
-	if (flags & ~(unsigned int)(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
-		return -EINVAL;
-	if ((flags & GRND_RANDOM) && (flags & GRND_INSECURE))
-		return -EINVAL;
-	count = MIN(count, (size_t)RANDOM_MAX);
 	while (done < count) {
 		size_t k = MIN(count - done, sizeof(chunk));
 
@@ -28,4 +23,13 @@ long sys_getrandom(void __user *ubuf, size_t count, unsigned int flags)
 		done += k;
 	}
 	return (long)done;
+}
+
+long sys_getrandom(void __user *ubuf, size_t count, unsigned int flags)
+{
+	if (flags & ~(unsigned int)(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
+		return -EINVAL;
+	if ((flags & GRND_RANDOM) && (flags & GRND_INSECURE))
+		return -EINVAL;
+	return random_copy_to_user(ubuf, MIN(count, (size_t)RANDOM_MAX));
 }

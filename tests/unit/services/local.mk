@@ -15,6 +15,7 @@ SERVICES_TESTS = \
 	tests/unit/services/fs/test_cpio \
 	tests/unit/services/fs/test_path \
 	tests/unit/services/fs/test_file \
+	tests/unit/services/fs/test_poll \
 	tests/unit/services/process/test_run \
 	tests/unit/services/process/test_fork \
 	tests/unit/services/test_boot \
@@ -74,6 +75,12 @@ tests_unit_services_fs_test_file_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
 tests_unit_services_fs_test_file_CFLAGS = $(SERVICES_TEST_CFLAGS)
 tests_unit_services_fs_test_file_LDADD = $(SERVICES_TEST_LDADD)
 tests_unit_services_fs_test_file_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_fs_test_poll_SOURCES = tests/unit/services/fs/test_poll.c
+tests_unit_services_fs_test_poll_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_fs_test_poll_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_fs_test_poll_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_fs_test_poll_LDFLAGS = $(UNIT_SAN)
 
 tests_unit_services_process_test_run_SOURCES = tests/unit/services/process/test_run.c
 tests_unit_services_process_test_run_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)

@@ -6,6 +6,7 @@
 
 struct file;
 struct inode;
+struct poll_table;
 struct stat;
 
 /* Every operation returns a count or 0, or a negative errno; a NULL entry means the file
@@ -18,6 +19,9 @@ struct file_ops {
 	long (*getdents64)(struct file *f, void __user *buf, size_t n);
 	int (*fstat)(struct file *f, struct stat *st);
 	long (*ioctl)(struct file *f, unsigned int cmd, unsigned long arg);
+	/* The POLL* events ready now; also registers the call in pt (when not NULL) with
+	 * what wakes it on a change (fs/poll.h). Never sleeps. NULL: always ready. */
+	unsigned int (*poll)(struct file *f, struct poll_table *pt);
 	/* The last reference is going: let go of what the file holds (f is freed next). */
 	void (*release)(struct file *f);
 };

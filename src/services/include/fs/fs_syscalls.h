@@ -23,6 +23,18 @@ int fs_path_copy_at(struct process *p, int dirfd, const char __user *upath, char
 int fs_lookup_at(struct process *p, int dirfd, const char __user *upath, unsigned int flags,
 		 struct inode **out);
 
+/* The directory that holds a path's last component, and that component. */
+struct fs_parent {
+	struct inode *dir;
+	const char *name;      /* inside the copied path */
+	size_t len;
+	bool must_dir;         /* the path ended with '/' */
+};
+/* For creating or removing at dirfd: copies the user path into *path (the caller kfrees
+ * it; NULL on failure) and resolves its parent into *out. */
+int fs_lookup_parent_at(struct process *p, int dirfd, const char __user *upath, char **path,
+			struct fs_parent *out);
+
 /* Permission to access i (MAY_* bits) for p's filesystem identity: 0 or -EACCES. */
 #define MAY_EXEC  1
 #define MAY_WRITE 2

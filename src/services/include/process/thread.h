@@ -61,6 +61,10 @@ void thread_kick(struct thread *t);
  * Wake-ups may be spurious: callers re-check their condition in a loop. */
 int thread_sleep(waitqueue_t *wq, uint64_t deadline_ns);
 
+/* The thread tid of p / of any process (the caller's own first), or NULL. */
+struct thread *thread_find_in(struct process *p, int tid);
+struct thread *thread_find(int tid);
+
 /* Makes the current task act for t (syscalls and user copies see t's process) without
  * starting a task of its own: boot's set-up and unit tests. */
 void thread_attach_current(struct thread *t);

@@ -14,6 +14,9 @@
 #define UTS_DOMAINNAME "(none)"
 
 long sys_uname(struct utsname __user *buf);
+/* Fills buf[0..count) with random bytes: count, or the bytes done before a fault, or
+ * -EFAULT. */
+long random_copy_to_user(void __user *buf, size_t count);
 long sys_getrandom(void __user *buf, size_t count, unsigned int flags);
 
 /* sysinfo.c: the machine's uptime, memory and process count, and the process's CPU

@@ -164,6 +164,37 @@ START_TEST(page_the_services_map_after_a_fault_is_filled_before_the_guest_resume
 }
 END_TEST
 
+START_TEST(fresh_stub_thread_enters_with_its_code_and_stack_pages_mapped)
+{
+	struct engine_thread *t;
+
+	ENV_LOAD(&env, load_loop);
+	env.ctx.regs.rdi = ENV_STACK_VA + 8;
+	ck_assert_int_eq(env_run(&env, TIMEOUT_MS), USER_RETURN_SYSCALL);
+	t = env.ctx.engine;
+	ck_assert_uint_eq(t->page_faults, 0);
+}
+END_TEST
+
+START_TEST(after_a_flush_the_next_run_refills_code_and_stack_pages)
+{
+	struct engine_thread *t;
+	unsigned long faults;
+
+	ENV_LOAD(&env, load_loop);
+	env.ctx.regs.rdi = ENV_STACK_VA + 8;
+	ck_assert_int_eq(env_run(&env, TIMEOUT_MS), USER_RETURN_SYSCALL);
+	t = env.ctx.engine;
+	faults = t->page_faults;
+	/* What a fork does to the parent: everything write-protected, so flushed. */
+	seccomp_engine_ops.space_flush(env.space, seccomp_engine_ops.user_start,
+				       seccomp_engine_ops.user_end - seccomp_engine_ops.user_start);
+	ck_assert_int_eq(env_run(&env, TIMEOUT_MS), USER_RETURN_SYSCALL);
+	ck_assert_uint_eq(t->page_faults, faults);
+	ck_assert_uint_eq(env.ctx.regs.rbx, 0);
+}
+END_TEST
+
 START_TEST(fault_the_services_do_not_cure_faults_again)
 {
 	ENV_LOAD(&env, store);
@@ -286,6 +317,8 @@ static Suite *run_suite(void)
 	tcase_add_test(tc, write_to_read_only_page_faults_with_write_bit);
 	tcase_add_test(tc, page_the_services_map_after_a_fault_is_filled_before_the_guest_resumes);
 	tcase_add_test(tc, fault_the_services_do_not_cure_faults_again);
+	tcase_add_test(tc, fresh_stub_thread_enters_with_its_code_and_stack_pages_mapped);
+	tcase_add_test(tc, after_a_flush_the_next_run_refills_code_and_stack_pages);
 	tcase_add_test(tc, write_exec_page_takes_writes_then_runs);
 	tcase_add_test(tc, code_storing_into_its_own_write_exec_page_gets_page_fault);
 	tcase_add_test(tc, ud2_is_invalid_opcode);

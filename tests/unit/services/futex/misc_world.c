@@ -191,6 +191,28 @@ struct process *process_find(int pid)
 	return NULL;
 }
 
+struct thread *thread_find_in(struct process *p, int tid)
+{
+	struct thread *t;
+
+	if (!p)
+		return NULL;
+	for (t = p->threads; t; t = t->next_in_process)
+		if (t->tid == tid)
+			return t;
+	return NULL;
+}
+
+struct thread *thread_find(int tid)
+{
+	struct thread *t = thread_find_in(process_current(), tid);
+	int i;
+
+	for (i = 0; !t && i < world_nprocs; i++)
+		t = thread_find_in(&world_procs[i]->proc, tid);
+	return t;
+}
+
 int process_count(void)
 {
 	return world_nprocs;

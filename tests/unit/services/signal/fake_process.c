@@ -81,6 +81,28 @@ struct process *process_find(int pid)
 	return NULL;
 }
 
+struct thread *thread_find_in(struct process *p, int tid)
+{
+	struct thread *t;
+
+	if (!p)
+		return NULL;
+	for (t = p->threads; t; t = t->next_in_process)
+		if (t->tid == tid)
+			return t;
+	return NULL;
+}
+
+struct thread *thread_find(int tid)
+{
+	struct thread *t = NULL;
+	int k;
+
+	for (k = 0; !t && k < nfakes; k++)
+		t = thread_find_in(&fakes[k].proc, tid);
+	return t;
+}
+
 static struct fake_process *fake_of(struct process *p)
 {
 	return container_of(p, struct fake_process, proc);
