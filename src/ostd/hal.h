@@ -83,5 +83,10 @@ void ostd_irq_console_input(void);
  * va's page is mapped for user access, -ENOENT otherwise. Invariant: *pa is a page inside
  * RAM, whatever the page tables (which live in guest-reachable RAM) contain. */
 int ostd_vmspace_translate(struct vmspace *vs, uaddr_t va, paddr_t *pa, unsigned int *prot);
+/* The first page mapped for user access in [va, end): 0 with its address, frame and prot
+ * (as ostd_vmspace_translate), or -ENOENT. For engines that refill their mappings in
+ * bulk. */
+int ostd_vmspace_next_mapped(struct vmspace *vs, uaddr_t va, uaddr_t end, uaddr_t *found,
+			     paddr_t *pa, unsigned int *prot);
 
 #endif

@@ -248,6 +248,37 @@ int ostd_vmspace_translate(struct vmspace *vs, uaddr_t va, paddr_t *pa, unsigned
 	return 0;
 }
 
+/* Invariant: as ostd_vmspace_translate, *pa is an allocated frame inside RAM; tables that
+ * are missing are skipped whole, so the walk costs what is mapped, not the range. */
+int ostd_vmspace_next_mapped(struct vmspace *vs, uaddr_t va, uaddr_t end, uaddr_t *found,
+			     paddr_t *pa, unsigned int *prot)
+{
+	struct frame *f;
+	uint64_t skip;
+	pte_t *slot;
+
+	va = ALIGN_DOWN(va, PAGE_SIZE);
+	if (!vs || va < hal_user_start())
+		return -ENOENT;
+	end = MIN(end, vmspace_user_end());
+	while (va < end) {
+		slot = pagetable_slot(&vs->pt, va, false, &skip);
+		if (!slot) {
+			if (skip >= end - va)
+				break;
+			va += skip;
+			continue;
+		}
+		if (pagetable_read_leaf(slot, &f, prot) && *prot) {
+			*found = va;
+			*pa = frame_paddr(f);
+			return 0;
+		}
+		va += PAGE_SIZE;
+	}
+	return -ENOENT;
+}
+
 void vmspace_set_fault_handler(struct vmspace *vs, vmspace_fault_fn fn, void *arg)
 {
 	vs->fault_fn = fn;

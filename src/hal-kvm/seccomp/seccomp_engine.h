@@ -60,6 +60,7 @@ struct engine_space {
 	unsigned int flush_gen;             /* counts flushes: a thread's pages may be gone */
 	/* Bounds of everything ever filled: flushes outside it are no-ops. */
 	uaddr_t tlb_lo, tlb_hi;
+	bool prefill_pending;               /* a fresh stub: map what the table has first */
 };
 
 struct engine_thread {
@@ -143,6 +144,10 @@ int seccomp_fp_apply_pending(struct engine_thread *t);
 /* tlb.c: fills the stub's mapping of fault address va from OSTD's page table, queuing
  * mmap operations; 0 when filled, -EFAULT when the services must see the fault. */
 int seccomp_tlb_fill(struct engine_thread *t, uint64_t va, uint64_t err);
+/* Makes the stub's mappings of [lo, hi) match the page table (see tlb.c). 0 or -ESRCH. */
+int seccomp_tlb_resync(struct engine_thread *t, uaddr_t lo, uaddr_t hi, bool unmap_gaps);
+/* Queues munmaps of [va, end) in chunks the filter accepts. 0 or -ESRCH. */
+int seccomp_space_unmap(struct engine_thread *t, uaddr_t va, uaddr_t end);
 
 /* run.c */
 enum user_return seccomp_run(struct engine_space *s, struct user_context *ctx,

@@ -143,26 +143,43 @@ static uint64_t seccomp_munmap_chunk(uaddr_t va)
 	return 0;
 }
 
+int seccomp_space_unmap(struct engine_thread *t, uaddr_t va, uaddr_t end)
+{
+	int err;
+
+	while (va < end) {
+		uint64_t n = seccomp_munmap_chunk(va);
+
+		if (n == 0)
+			break;
+		if (n > end - va)
+			n = end - va;
+		err = handoff_push_op(t, STUB_OP_MUNMAP, va, n, 0, 0);
+		if (err)
+			return err;
+		va += n;
+	}
+	return 0;
+}
+
+/* A flushed range is resynchronised rather than just unmapped: what the page table still
+ * maps there (a fork's write-protected pages, an mprotect's survivors) stays mapped. A
+ * fresh stub is filled with what its table maps, up to the resync budget. */
 int seccomp_space_apply_flushes(struct engine_space *s, struct engine_thread *t)
 {
 	unsigned int i;
 	int err;
 
+	if (s->prefill_pending) {
+		s->prefill_pending = false;
+		err = seccomp_tlb_resync(t, STUB_USER_START, STUB_USER_END, false);
+		if (err)
+			return err;
+	}
 	for (i = 0; i < s->nflush; i++) {
-		uaddr_t va = s->flush_lo[i], end = s->flush_hi[i];
-
-		while (va < end) {
-			uint64_t n = seccomp_munmap_chunk(va);
-
-			if (n == 0)
-				break;
-			if (n > end - va)
-				n = end - va;
-			err = handoff_push_op(t, STUB_OP_MUNMAP, va, n, 0, 0);
-			if (err)
-				return err;
-			va += n;
-		}
+		err = seccomp_tlb_resync(t, s->flush_lo[i], s->flush_hi[i], true);
+		if (err)
+			return err;
 	}
 	s->nflush = 0;
 	return 0;
@@ -182,5 +199,6 @@ int seccomp_space_start_stub(struct engine_space *s)
 	s->pid = sp.pid;
 	s->pidfd = sp.pidfd;
 	s->started = true;
+	s->prefill_pending = true;
 	return 0;
 }

@@ -15,6 +15,7 @@
 #define TLB_FILL_PAGES  64u     /* at most this many pages per fill */
 #define TLB_FILL_BEHIND 16u     /* of which at most this many below the fault */
 #define TLB_MAX_REPEATS 3u      /* the same page filled again: something is wrong */
+#define TLB_RESYNC_PAGES 512u   /* pages remapped per resync before falling back to unmap */
 
 #define HOST_PROT_READ  0x1u
 #define HOST_PROT_WRITE 0x2u
@@ -115,4 +116,54 @@ int seccomp_tlb_fill(struct engine_thread *t, uint64_t va, uint64_t err)
 	if (hi > s->tlb_hi)
 		s->tlb_hi = hi;
 	return 0;
+}
+
+/* Maps the run of pages from va that share pa's contiguity and prot, up to hi and *budget
+ * pages; returns the run's end, or 0 when the run is not RAM (nothing queued). */
+static uaddr_t tlb_map_run(struct engine_thread *t, uaddr_t va, uaddr_t hi, paddr_t pa,
+			   unsigned int prot, unsigned int *budget, int *err)
+{
+	struct engine_space *s = t->space;
+	uaddr_t end = va + PAGE_SIZE;
+
+	while (end < hi && (end - va) / PAGE_SIZE < *budget &&
+	       tlb_same_run(s->vs, end, pa + (end - va), prot))
+		end += PAGE_SIZE;
+	if (!tlb_pa_is_ram(pa, end - va))
+		return 0;
+	*err = handoff_push_op(t, STUB_OP_MMAP, va, end - va, tlb_host_prot(prot, 0), pa);
+	*budget -= (unsigned int)((end - va) / PAGE_SIZE);
+	if (va < s->tlb_lo)
+		s->tlb_lo = va;
+	if (end > s->tlb_hi)
+		s->tlb_hi = end;
+	return end;
+}
+
+/* Makes the stub's view of [lo, hi) the page table's: pages the table maps are mapped
+ * again as it now says (in runs, so a fork's write-protected pages stay readable without
+ * a fault each), the gaps between them unmapped when unmap_gaps. Past the page budget the
+ * rest is simply unmapped (or, without unmap_gaps, left to demand faults). */
+int seccomp_tlb_resync(struct engine_thread *t, uaddr_t lo, uaddr_t hi, bool unmap_gaps)
+{
+	struct engine_space *s = t->space;
+	unsigned int budget = TLB_RESYNC_PAGES, prot;
+	uaddr_t va = lo, found, next;
+	paddr_t pa;
+	int err = 0;
+
+	while (va < hi && !err) {
+		if (budget == 0 ||
+		    ostd_vmspace_next_mapped(s->vs, va, hi, &found, &pa, &prot))
+			found = hi;
+		if (found > va && unmap_gaps)
+			err = seccomp_space_unmap(t, va, found);
+		if (err || found >= hi)
+			break;
+		next = tlb_map_run(t, found, hi, pa, prot, &budget, &err);
+		if (!next)   /* not RAM: leave it unmapped, the fault path refuses it */
+			next = found + PAGE_SIZE;
+		va = next;
+	}
+	return err;
 }

@@ -71,6 +71,32 @@ BOOTED_TEST(vmspace_translate_gives_paddr_only_for_accessible_pages)
 	return 0;
 }
 
+BOOTED_TEST(vmspace_next_mapped_skips_holes_and_inaccessible_pages)
+{
+	struct vmspace *vs = vmspace_create();
+	uaddr_t far = VA + (1ull << 30), found;
+	struct frame *a = map_new(vs, VA, RW), *b = map_new(vs, far, RW);
+	unsigned int prot;
+	paddr_t pa;
+
+	map_new(vs, VA + PAGE_SIZE, RW);
+	ck_assert_int_eq(vmspace_protect(vs, VA + PAGE_SIZE, PAGE_SIZE, 0), 0);
+	ck_assert_int_eq(ostd_vmspace_next_mapped(vs, VA, far + PAGE_SIZE, &found, &pa, &prot), 0);
+	ck_assert_uint_eq(found, VA);
+	ck_assert_uint_eq(pa, frame_paddr(a));
+	/* The page without access rights reads as absent, the gigabyte between is skipped. */
+	ck_assert_int_eq(ostd_vmspace_next_mapped(vs, VA + PAGE_SIZE + 1, far + PAGE_SIZE,
+						  &found, &pa, &prot), 0);
+	ck_assert_uint_eq(found, far);
+	ck_assert_uint_eq(pa, frame_paddr(b));
+	ck_assert_uint_eq(prot, RW);
+	ck_assert_int_eq(ostd_vmspace_next_mapped(vs, VA + PAGE_SIZE, far, &found, &pa, &prot),
+			 -ENOENT);
+	ck_assert_int_eq(ostd_vmspace_next_mapped(vs, 0, VA, &found, &pa, &prot), -ENOENT);
+	vmspace_destroy(vs);
+	return 0;
+}
+
 BOOTED_TEST(vmspace_map_replacing_releases_old_frame_after_flush)
 {
 	struct vmspace *vs = vmspace_create();
@@ -275,6 +301,7 @@ int main(void)
 	tcase_add_test(tc, vmspace_destroy_returns_every_pagetable_frame_and_reference);
 	tcase_add_test(tc, vmspaces_are_independent);
 	tcase_add_test(tc, vmspace_user_end_is_capped_at_what_the_page_tables_index);
+	tcase_add_test(tc, vmspace_next_mapped_skips_holes_and_inaccessible_pages);
 	suite_add_tcase(s, tc);
 	return check_run_suite(s);
 }

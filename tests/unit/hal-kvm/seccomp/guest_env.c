@@ -28,6 +28,25 @@ int ostd_vmspace_translate(struct vmspace *vs, uaddr_t va, paddr_t *pa, unsigned
 	return -ENOENT;
 }
 
+/* The lowest mapped page in [va, end), as OSTD's walker finds it. */
+int ostd_vmspace_next_mapped(struct vmspace *vs, uaddr_t va, uaddr_t end, uaddr_t *found,
+			     paddr_t *pa, unsigned int *prot)
+{
+	int i, best = -1;
+
+	va &= PAGE_MASK;
+	for (i = 0; i < vs->n; i++)
+		if (vs->pte[i].prot && vs->pte[i].va >= va && vs->pte[i].va < end &&
+		    (best < 0 || vs->pte[i].va < vs->pte[best].va))
+			best = i;
+	if (best < 0)
+		return -ENOENT;
+	*found = vs->pte[best].va;
+	*pa = vs->pte[best].pa;
+	*prot = vs->pte[best].prot;
+	return 0;
+}
+
 void env_setup(struct guest_env *e, bool spin)
 {
 	struct engine_config cfg;
@@ -74,6 +93,15 @@ void env_teardown(struct guest_env *e)
 
 void env_map_pa(struct guest_env *e, uint64_t va, uint64_t pa, unsigned int prot)
 {
+	int i;
+
+	/* Like a page table: a second mapping of va replaces the first. */
+	for (i = 0; i < e->vs.n; i++) {
+		if (e->vs.pte[i].va == va) {
+			e->vs.pte[i] = (struct fake_pte){ va, pa, prot };
+			return;
+		}
+	}
 	ck_assert_int_lt(e->vs.n, ENV_PTE_MAX);
 	e->vs.pte[e->vs.n++] = (struct fake_pte){ va, pa, prot };
 }

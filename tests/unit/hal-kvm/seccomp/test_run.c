@@ -195,6 +195,36 @@ START_TEST(after_a_flush_the_next_run_refills_code_and_stack_pages)
 }
 END_TEST
 
+START_TEST(flushed_range_keeps_what_the_table_still_maps_and_drops_the_rest)
+{
+	struct engine_thread *t;
+	unsigned long faults;
+	unsigned int prot;
+	uint64_t pa;
+
+	ENV_LOAD(&env, load_loop);
+	env_map(&env, ENV_HOLE_VA, VM_READ | VM_WRITE);
+	env.ctx.regs.rdi = ENV_HOLE_VA + 8;
+	ck_assert_int_eq(env_run(&env, TIMEOUT_MS), USER_RETURN_SYSCALL);
+	t = env.ctx.engine;
+	faults = t->page_faults;
+	/* A fork write-protects the page: the read-only page stays mapped, no fault. */
+	ck_assert_int_eq(ostd_vmspace_translate(&env.vs, ENV_HOLE_VA, &pa, &prot), 0);
+	env_map_pa(&env, ENV_HOLE_VA, pa, VM_READ);
+	seccomp_engine_ops.space_flush(env.space, ENV_HOLE_VA, PAGE_SIZE);
+	env.ctx.regs.rdi = ENV_HOLE_VA + 8;
+	ck_assert_int_eq(env_run(&env, TIMEOUT_MS), USER_RETURN_SYSCALL);
+	ck_assert_uint_eq(t->page_faults, faults);
+	/* Unmapped from the table: gone from the stub too, the read faults. */
+	env_unmap(&env, ENV_HOLE_VA);
+	seccomp_engine_ops.space_flush(env.space, ENV_HOLE_VA, PAGE_SIZE);
+	env.ctx.regs.rdi = ENV_HOLE_VA + 8;
+	ck_assert_int_eq(env_run(&env, TIMEOUT_MS), USER_RETURN_EXCEPTION);
+	ck_assert_uint_eq(env.ctx.fault.vector, TRAP_PF);
+	ck_assert_uint_eq(env.ctx.fault.addr, ENV_HOLE_VA + 8);
+}
+END_TEST
+
 START_TEST(fault_the_services_do_not_cure_faults_again)
 {
 	ENV_LOAD(&env, store);
@@ -315,6 +345,7 @@ static Suite *run_suite(void)
 	tcase_add_test(tc, unmapped_read_is_page_fault_then_fill_then_flush);
 	tcase_add_test(tc, flush_of_whole_user_range_unmaps_everything);
 	tcase_add_test(tc, write_to_read_only_page_faults_with_write_bit);
+	tcase_add_test(tc, flushed_range_keeps_what_the_table_still_maps_and_drops_the_rest);
 	tcase_add_test(tc, page_the_services_map_after_a_fault_is_filled_before_the_guest_resumes);
 	tcase_add_test(tc, fault_the_services_do_not_cure_faults_again);
 	tcase_add_test(tc, fresh_stub_thread_enters_with_its_code_and_stack_pages_mapped);
