@@ -4,6 +4,7 @@
 #include <abi/prctl.h>
 #include <abi/random.h>
 #include <abi/resource.h>
+#include <abi/sched.h>
 #include <abi/signal.h>
 #include <abi/termios.h>
 #include <abi/time.h>
@@ -227,4 +228,45 @@ static const struct strace_flag grnd_flags[] = {
 void strace_print_grnd_flags(struct strace_line *l, uint64_t v)
 {
 	strace_print_flags(l, (uint32_t)v, grnd_flags, ARRAY_SIZE(grnd_flags), 0);
+}
+
+static const struct strace_flag clone_flags[] = {
+	F(CLONE_VM), F(CLONE_FS), F(CLONE_FILES), F(CLONE_SIGHAND), F(CLONE_PIDFD),
+	F(CLONE_PTRACE), F(CLONE_VFORK), F(CLONE_PARENT), F(CLONE_THREAD), F(CLONE_NEWNS),
+	F(CLONE_SYSVSEM), F(CLONE_SETTLS), F(CLONE_PARENT_SETTID), F(CLONE_CHILD_CLEARTID),
+	F(CLONE_DETACHED), F(CLONE_UNTRACED), F(CLONE_CHILD_SETTID), F(CLONE_NEWCGROUP),
+	F(CLONE_NEWUTS), F(CLONE_NEWIPC), F(CLONE_NEWUSER), F(CLONE_NEWPID), F(CLONE_NEWNET),
+	F(CLONE_IO),
+};
+
+void strace_print_clone_flags(struct strace_line *l, uint64_t v)
+{
+	int sig = (int)(v & CSIGNAL);
+
+	v &= ~CSIGNAL;
+	if (v)
+		strace_print_flags(l, v, clone_flags, ARRAY_SIZE(clone_flags), 0);
+	if (v && sig)
+		strace_line_puts(l, "|");
+	if (sig || !v)
+		strace_print_signal(l, (uint64_t)sig);
+}
+
+#define WNOHANG    0x1
+#define WUNTRACED  0x2
+#define WEXITED    0x4
+#define WCONTINUED 0x8
+#define WNOWAIT    0x01000000
+#define __WNOTHREAD 0x20000000
+#define __WALL     0x40000000
+#define __WCLONE   0x80000000
+
+static const struct strace_flag wait_options[] = {
+	F(WNOHANG), F(WUNTRACED), F(WEXITED), F(WCONTINUED), F(WNOWAIT), F(__WNOTHREAD),
+	F(__WALL), F(__WCLONE),
+};
+
+void strace_print_wait_options(struct strace_line *l, uint64_t v)
+{
+	strace_print_flags(l, (uint32_t)v, wait_options, ARRAY_SIZE(wait_options), 0);
 }

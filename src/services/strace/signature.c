@@ -15,6 +15,7 @@ static const struct strace_signature signatures[] = {
 	SIG(4,   SK_INT, SK_STR, SK_PTR),                       /* stat */
 	SIG(5,   SK_INT, SK_FD, SK_PTR),                        /* fstat */
 	SIG(6,   SK_INT, SK_STR, SK_PTR),                       /* lstat */
+	SIG(7,   SK_INT, SK_PTR, SK_UINT, SK_INT),              /* poll */
 	SIG(8,   SK_INT, SK_FD, SK_LONG, SK_WHENCE),            /* lseek */
 	SIG(9,   SK_HEX, SK_PTR, SK_ULONG, SK_PROT, SK_MAP_FLAGS, SK_FD, SK_HEX), /* mmap */
 	SIG(10,  SK_INT, SK_PTR, SK_ULONG, SK_PROT),            /* mprotect */
@@ -22,44 +23,80 @@ static const struct strace_signature signatures[] = {
 	SIG(12,  SK_HEX, SK_PTR),                               /* brk */
 	SIG(13,  SK_INT, SK_SIGNAL, SK_PTR, SK_PTR, SK_ULONG),  /* rt_sigaction */
 	SIG(14,  SK_INT, SK_SIGHOW, SK_PTR, SK_PTR, SK_ULONG),  /* rt_sigprocmask */
+	SIG0(15, SK_INT),                                       /* rt_sigreturn */
 	SIG(16,  SK_INT, SK_FD, SK_IOCTL, SK_PTR),              /* ioctl */
 	SIG(17,  SK_INT, SK_FD, SK_RBUF, SK_ULONG, SK_LONG),    /* pread64 */
 	SIG(19,  SK_INT, SK_FD, SK_PTR, SK_INT),                /* readv */
 	SIG(20,  SK_INT, SK_FD, SK_PTR, SK_INT),                /* writev */
 	SIG(21,  SK_INT, SK_STR, SK_ACCESS_MODE),               /* access */
+	SIG(22,  SK_INT, SK_PTR),                               /* pipe */
+	SIG(23,  SK_INT, SK_INT, SK_PTR, SK_PTR, SK_PTR, SK_PTR), /* select */
 	SIG0(24, SK_INT),                                       /* sched_yield */
 	SIG(28,  SK_INT, SK_PTR, SK_ULONG, SK_MADVISE),         /* madvise */
 	SIG(32,  SK_INT, SK_FD),                                /* dup */
 	SIG(33,  SK_INT, SK_FD, SK_FD),                         /* dup2 */
+	SIG0(34, SK_INT),                                       /* pause */
 	SIG(35,  SK_INT, SK_PTR, SK_PTR),                       /* nanosleep */
+	SIG(36,  SK_INT, SK_INT, SK_PTR),                       /* getitimer */
+	SIG(37,  SK_UINT, SK_UINT),                             /* alarm */
+	SIG(38,  SK_INT, SK_INT, SK_PTR, SK_PTR),               /* setitimer */
 	SIG0(39, SK_INT),                                       /* getpid */
+	SIG(56,  SK_INT, SK_CLONE_FLAGS, SK_PTR, SK_PTR, SK_PTR, SK_HEX), /* clone */
+	SIG0(57, SK_INT),                                       /* fork */
+	SIG0(58, SK_INT),                                       /* vfork */
+	SIG(59,  SK_INT, SK_STR, SK_PTR, SK_PTR),               /* execve */
 	SIG(60,  SK_NONE, SK_INT),                              /* exit */
-	SIG(61,  SK_INT, SK_INT, SK_PTR, SK_INT, SK_PTR),       /* wait4 */
+	SIG(61,  SK_INT, SK_INT, SK_PTR, SK_WAIT_OPTIONS, SK_PTR), /* wait4 */
+	SIG(62,  SK_INT, SK_INT, SK_SIGNAL),                    /* kill */
 	SIG(63,  SK_INT, SK_PTR),                               /* uname */
 	SIG(72,  SK_INT, SK_FD, SK_FCNTL_CMD, SK_HEX),          /* fcntl */
 	SIG(79,  SK_INT, SK_RSTR, SK_ULONG),                    /* getcwd */
 	SIG(80,  SK_INT, SK_STR),                               /* chdir */
 	SIG(81,  SK_INT, SK_FD),                                /* fchdir */
 	SIG(83,  SK_INT, SK_STR, SK_OCT),                       /* mkdir */
+	SIG(84,  SK_INT, SK_STR),                               /* rmdir */
+	SIG(87,  SK_INT, SK_STR),                               /* unlink */
 	SIG(89,  SK_INT, SK_STR, SK_RBUF, SK_ULONG),            /* readlink */
 	SIG(95,  SK_OCT, SK_OCT),                               /* umask */
 	SIG(96,  SK_INT, SK_PTR, SK_PTR),                       /* gettimeofday */
 	SIG(97,  SK_INT, SK_RLIMIT, SK_PTR),                    /* getrlimit */
+	SIG(98,  SK_INT, SK_INT, SK_PTR),                       /* getrusage */
+	SIG(99,  SK_INT, SK_PTR),                               /* sysinfo */
+	SIG(100, SK_LONG, SK_PTR),                              /* times */
 	SIG0(102, SK_INT),                                      /* getuid */
 	SIG0(104, SK_INT),                                      /* getgid */
+	SIG(105, SK_INT, SK_UINT),                              /* setuid */
+	SIG(106, SK_INT, SK_UINT),                              /* setgid */
 	SIG0(107, SK_INT),                                      /* geteuid */
 	SIG0(108, SK_INT),                                      /* getegid */
+	SIG(109, SK_INT, SK_INT, SK_INT),                       /* setpgid */
 	SIG0(110, SK_INT),                                      /* getppid */
 	SIG0(111, SK_INT),                                      /* getpgrp */
+	SIG0(112, SK_INT),                                      /* setsid */
+	SIG(113, SK_INT, SK_INT, SK_INT),                       /* setreuid */
+	SIG(114, SK_INT, SK_INT, SK_INT),                       /* setregid */
 	SIG(115, SK_INT, SK_INT, SK_PTR),                       /* getgroups */
+	SIG(116, SK_INT, SK_INT, SK_PTR),                       /* setgroups */
+	SIG(117, SK_INT, SK_INT, SK_INT, SK_INT),               /* setresuid */
+	SIG(118, SK_INT, SK_PTR, SK_PTR, SK_PTR),               /* getresuid */
+	SIG(119, SK_INT, SK_INT, SK_INT, SK_INT),               /* setresgid */
+	SIG(120, SK_INT, SK_PTR, SK_PTR, SK_PTR),               /* getresgid */
 	SIG(121, SK_INT, SK_INT),                               /* getpgid */
+	SIG(122, SK_INT, SK_UINT),                              /* setfsuid */
+	SIG(123, SK_INT, SK_UINT),                              /* setfsgid */
 	SIG(124, SK_INT, SK_INT),                               /* getsid */
+	SIG(127, SK_INT, SK_PTR, SK_ULONG),                     /* rt_sigpending */
+	SIG(128, SK_INT, SK_PTR, SK_PTR, SK_PTR, SK_ULONG),     /* rt_sigtimedwait */
+	SIG(129, SK_INT, SK_INT, SK_SIGNAL, SK_PTR),            /* rt_sigqueueinfo */
+	SIG(130, SK_INT, SK_PTR, SK_ULONG),                     /* rt_sigsuspend */
 	SIG(131, SK_INT, SK_PTR, SK_PTR),                       /* sigaltstack */
 	SIG(157, SK_INT, SK_INT, SK_HEX, SK_HEX, SK_HEX, SK_HEX), /* prctl */
 	SIG(158, SK_INT, SK_ARCH_PRCTL, SK_HEX),                /* arch_prctl */
 	SIG(160, SK_INT, SK_RLIMIT, SK_PTR),                    /* setrlimit */
 	SIG0(186, SK_INT),                                      /* gettid */
+	SIG(200, SK_INT, SK_INT, SK_SIGNAL),                    /* tkill */
 	SIG(201, SK_LONG, SK_PTR),                              /* time */
+	SIG(202, SK_INT, SK_PTR, SK_INT, SK_UINT, SK_PTR, SK_PTR, SK_UINT), /* futex */
 	SIG(204, SK_INT, SK_INT, SK_UINT, SK_PTR),              /* sched_getaffinity */
 	SIG(217, SK_INT, SK_FD, SK_PTR, SK_ULONG),              /* getdents64 */
 	SIG(218, SK_INT, SK_PTR),                               /* set_tid_address */
@@ -67,16 +104,25 @@ static const struct strace_signature signatures[] = {
 	SIG(229, SK_INT, SK_CLOCK, SK_PTR),                     /* clock_getres */
 	SIG(230, SK_INT, SK_CLOCK, SK_INT, SK_PTR, SK_PTR),     /* clock_nanosleep */
 	SIG(231, SK_NONE, SK_INT),                              /* exit_group */
+	SIG(234, SK_INT, SK_INT, SK_INT, SK_SIGNAL),            /* tgkill */
+	SIG(247, SK_INT, SK_INT, SK_INT, SK_PTR, SK_WAIT_OPTIONS, SK_PTR), /* waitid */
 	SIG(257, SK_INT, SK_FD, SK_STR, SK_OPEN_FLAGS, SK_OPEN_MODE), /* openat */
 	SIG(258, SK_INT, SK_FD, SK_STR, SK_OCT),                /* mkdirat */
 	SIG(262, SK_INT, SK_FD, SK_STR, SK_PTR, SK_AT_FLAGS),   /* newfstatat */
+	SIG(263, SK_INT, SK_FD, SK_STR, SK_AT_FLAGS),           /* unlinkat */
 	SIG(267, SK_INT, SK_FD, SK_STR, SK_RBUF, SK_ULONG),     /* readlinkat */
 	SIG(269, SK_INT, SK_FD, SK_STR, SK_ACCESS_MODE),        /* faccessat */
+	SIG(270, SK_INT, SK_INT, SK_PTR, SK_PTR, SK_PTR, SK_PTR, SK_PTR), /* pselect6 */
+	SIG(271, SK_INT, SK_PTR, SK_UINT, SK_PTR, SK_PTR, SK_ULONG), /* ppoll */
 	SIG(273, SK_INT, SK_PTR, SK_ULONG),                     /* set_robust_list */
+	SIG(274, SK_INT, SK_INT, SK_PTR, SK_PTR),               /* get_robust_list */
 	SIG(292, SK_INT, SK_FD, SK_FD, SK_OPEN_FLAGS),          /* dup3 */
+	SIG(293, SK_INT, SK_PTR, SK_HEX),                       /* pipe2 */
 	SIG(302, SK_INT, SK_INT, SK_RLIMIT, SK_PTR, SK_PTR),    /* prlimit64 */
 	SIG(318, SK_INT, SK_RBUF, SK_ULONG, SK_GRND_FLAGS),     /* getrandom */
+	SIG(322, SK_INT, SK_FD, SK_STR, SK_PTR, SK_PTR, SK_AT_FLAGS), /* execveat */
 	SIG(334, SK_INT, SK_PTR, SK_UINT, SK_INT, SK_HEX),      /* rseq */
+	SIG(435, SK_INT, SK_PTR, SK_ULONG),                     /* clone3 */
 	SIG(439, SK_INT, SK_FD, SK_STR, SK_ACCESS_MODE, SK_AT_FLAGS), /* faccessat2 */
 };
 

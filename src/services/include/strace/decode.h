@@ -47,6 +47,9 @@ void strace_print_madvise(struct strace_line *l, uint64_t v);
 void strace_print_fcntl_cmd(struct strace_line *l, uint64_t v);
 void strace_print_rlimit(struct strace_line *l, uint64_t v);
 void strace_print_grnd_flags(struct strace_line *l, uint64_t v);
+/* clone's flags, with the exit signal in the low byte by name: CLONE_VM|...|SIGCHLD. */
+void strace_print_clone_flags(struct strace_line *l, uint64_t v);
+void strace_print_wait_options(struct strace_line *l, uint64_t v);
 
 /* Linux's name and strerror() text of errno err (positive), or NULL when unknown. */
 const char *strace_errno_name(int err);
@@ -71,7 +74,7 @@ enum strace_kind {
 	SK_OPEN_FLAGS, SK_OPEN_MODE,   /* mode shown only with O_CREAT or O_TMPFILE */
 	SK_PROT, SK_MAP_FLAGS, SK_CLOCK, SK_ARCH_PRCTL, SK_IOCTL, SK_ACCESS_MODE,
 	SK_AT_FLAGS, SK_WHENCE, SK_SIGHOW, SK_SIGNAL, SK_MADVISE, SK_FCNTL_CMD, SK_RLIMIT,
-	SK_GRND_FLAGS,
+	SK_GRND_FLAGS, SK_CLONE_FLAGS, SK_WAIT_OPTIONS,
 	SK_NONE,         /* result only: the call does not return (exit): "?" */
 };
 

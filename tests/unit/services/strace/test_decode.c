@@ -71,6 +71,20 @@ START_TEST(mmap_prot_and_flags_print_by_name_with_leftover_bits_in_hex)
 }
 END_TEST
 
+START_TEST(clone_flags_end_with_the_exit_signal_and_wait_options_by_name)
+{
+	ck_assert_str_eq(printed(strace_print_clone_flags, 0x1200011),
+			 "CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD");
+	ck_assert_str_eq(printed(strace_print_clone_flags, 0x4111),
+			 "CLONE_VM|CLONE_VFORK|SIGCHLD");
+	ck_assert_str_eq(printed(strace_print_clone_flags, 0x3d0f00),
+			 "CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM|"
+			 "CLONE_SETTLS|CLONE_PARENT_SETTID|CLONE_CHILD_CLEARTID");
+	ck_assert_str_eq(printed(strace_print_wait_options, 0), "0");
+	ck_assert_str_eq(printed(strace_print_wait_options, 3), "WNOHANG|WUNTRACED");
+}
+END_TEST
+
 START_TEST(clock_ids_arch_prctl_codes_and_ioctls_print_by_name)
 {
 	ck_assert_str_eq(printed(strace_print_clock, CLOCK_MONOTONIC), "CLOCK_MONOTONIC");
@@ -184,6 +198,7 @@ int main(void)
 	tcase_add_test(tc, open_flags_print_the_access_mode_then_each_flag);
 	tcase_add_test(tc, mmap_prot_and_flags_print_by_name_with_leftover_bits_in_hex);
 	tcase_add_test(tc, clock_ids_arch_prctl_codes_and_ioctls_print_by_name);
+	tcase_add_test(tc, clone_flags_end_with_the_exit_signal_and_wait_options_by_name);
 	tcase_add_test(tc, plain_arguments_print_as_strace_does);
 	tcase_add_test(tc, open_mode_shows_only_when_the_flags_create);
 	tcase_add_test(tc, results_print_decimal_hex_or_question_mark);
