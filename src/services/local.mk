@@ -10,6 +10,9 @@ SERVICES_SOURCES = \
 	src/services/fs/path.c src/services/fs/poll.c src/services/fs/ramfs.c \
 	src/services/fs/ramfs_file.c \
 	src/services/fs/read_write.c src/services/fs/stat.c \
+	src/services/fs/ramfs_rename.c src/services/fs/rename.c src/services/fs/link.c \
+	src/services/fs/attr.c src/services/fs/utimes.c src/services/fs/truncate.c \
+	src/services/fs/sync.c src/services/fs/statfs.c \
 	src/services/mm/area.c src/services/mm/brk.c src/services/mm/fault.c src/services/mm/fork.c \
 	src/services/mm/mmap.c \
 	src/services/process/fork.c src/services/process/pgrp.c src/services/process/pid.c \
@@ -53,4 +56,6 @@ noinst_HEADERS += \
 	src/services/include/abi/siginfo.h src/services/include/signal/sigqueue.h \
 	src/services/include/futex/futex.h src/services/include/fs/pipe.h \
 	src/services/include/abi/sched.h src/services/include/fs/chardev.h \
-	src/services/include/fs/poll.h
+	src/services/include/fs/poll.h \
+	src/services/include/fs/ramfs_dentry.h src/services/include/abi/statfs.h \
+	src/services/include/abi/falloc.h

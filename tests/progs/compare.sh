@@ -44,7 +44,8 @@ alarm_pause
 segv_info
 futex_raw
 creds
-fork_loop 100'
+fork_loop 100
+fs_meta'
 
 export KEEL_TEST_VAR="passed through"
 for variant in gcc musl; do

@@ -1,4 +1,5 @@
-/* fs/at.c: copying user paths and resolving them against the *at() directory fd. */
+/* fs/at.c: copying user paths, resolving them against the *at() directory fd, and the
+ * inode behind an fd. */
 #include <ostd/errno.h>
 #include <ostd/heap.h>
 #include <ostd/user_copy.h>
@@ -40,6 +41,19 @@ int fs_dirfd_inode(struct process *p, int dirfd, struct inode **out)
 		return -EBADF;
 	if (!f->inode || !ramfs_is_dir(f->inode))
 		return -ENOTDIR;
+	*out = f->inode;
+	return 0;
+}
+
+/* The inode behind fd for the f*() calls: -EBADF for a bad fd or an O_PATH one, which
+ * carries no right to change the file. The console and pipes have none (*out NULL): their
+ * owner and mode are not kept, so changing them succeeds without effect. */
+int fs_fd_inode(struct process *p, int fd, struct inode **out)
+{
+	struct file *f = fdtable_get(p->fdt, fd);
+
+	if (!f || (f->flags & O_PATH))
+		return -EBADF;
 	*out = f->inode;
 	return 0;
 }

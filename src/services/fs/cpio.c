@@ -154,7 +154,7 @@ static void cpio_set_attrs(struct inode *i, const struct cpio_entry *e)
 	i->mode = (i->mode & S_IFMT) | (e->field[F_MODE] & 07777);
 	i->uid = e->field[F_UID];
 	i->gid = e->field[F_GID];
-	i->mtime_ns = (uint64_t)e->field[F_MTIME] * NSEC_PER_SEC;
+	i->atime_ns = i->mtime_ns = (uint64_t)e->field[F_MTIME] * NSEC_PER_SEC;
 }
 
 /* Creates (or, for directories and regular files, updates) one entry under dir. */
@@ -234,7 +234,7 @@ static void cpio_restore_dir_mtimes(struct inode *root, const uint8_t *bytes, si
 			i = root;
 		else if (path_lookup(root, root, path, 0, &i) || !ramfs_is_dir(i))
 			continue;
-		i->mtime_ns = (uint64_t)e.field[F_MTIME] * NSEC_PER_SEC;
+		i->atime_ns = i->mtime_ns = (uint64_t)e.field[F_MTIME] * NSEC_PER_SEC;
 	}
 }
 

@@ -6,6 +6,7 @@
 #include <abi/fcntl.h>
 #include <abi/stat.h>
 #include <fs/ramfs.h>
+#include <fs/ramfs_dentry.h>
 
 static uint64_t ramfs_next_ino = 1;
 
@@ -22,7 +23,7 @@ static struct inode *inode_new(uint32_t mode)
 	i->ino = ramfs_next_ino++;
 	i->mode = mode;
 	i->nlink = S_ISDIR(mode) ? 2 : 1;
-	i->mtime_ns = clock_realtime_ns();
+	i->atime_ns = i->mtime_ns = i->ctime_ns = clock_realtime_ns();
 	return i;
 }
 
@@ -48,8 +49,19 @@ struct inode *ramfs_create_root(void)
 	return root;
 }
 
+void ramfs_touch_ctime(struct inode *i)
+{
+	i->ctime_ns = clock_realtime_ns();
+}
+
+void ramfs_touch_mtime(struct inode *i)
+{
+	i->mtime_ns = i->ctime_ns = clock_realtime_ns();
+}
+
 /* Directories form a tree (no hard links to them), so recursion ends at the leaves; its
- * depth is bounded by PATH_MAX / 2 levels. */
+ * depth is bounded by PATH_MAX / 2 levels. A hard-linked file is met once per name and
+ * freed with the last. */
 void ramfs_destroy(struct inode *root)
 {
 	struct dentry *d, *next;
@@ -62,7 +74,10 @@ void ramfs_destroy(struct inode *root)
 
 	for (d = root->children; d; d = next) {
 		next = d->next;
-		ramfs_destroy(d->inode);
+		if (ramfs_is_dir(d->inode))
+			ramfs_destroy(d->inode);
+		else if (--d->inode->nlink == 0)
+			inode_free(d->inode);
 		kfree(d->name);
 		kfree(d);
 	}
@@ -84,7 +99,7 @@ int ramfs_lookup(struct inode *dir, const char *name, size_t len, struct inode *
 	return -ENOENT;
 }
 
-static int name_check(const char *name, size_t len)
+int ramfs_name_check(const char *name, size_t len)
 {
 	size_t k;
 
@@ -117,12 +132,8 @@ static int dir_link(struct inode *dir, const char *name, size_t len, struct inod
 		dir->nlink++;
 	}
 	d->inode = i;
-	if (dir->last_child)
-		dir->last_child->next = d;
-	else
-		dir->children = d;
-	dir->last_child = d;
-	dir->mtime_ns = clock_realtime_ns();
+	ramfs_dentry_append(dir, d);
+	ramfs_touch_mtime(dir);
 	return 0;
 
 out_free_name:
@@ -142,7 +153,7 @@ static int create_check(struct inode *dir, const char *name, size_t len)
 
 	if (!ramfs_is_dir(dir))
 		return -ENOTDIR;
-	err = name_check(name, len);
+	err = ramfs_name_check(name, len);
 	if (err)
 		return err;
 	if (ramfs_lookup(dir, name, len, &old) == 0)
@@ -245,7 +256,7 @@ int ramfs_resize(struct inode *file, uint64_t size)
 	if (size > file->size)
 		memset(file->data + file->size, 0, size - file->size);
 	file->size = size;
-	file->mtime_ns = clock_realtime_ns();
+	ramfs_touch_mtime(file);
 	return 0;
 }
 
@@ -264,9 +275,8 @@ int ramfs_set_data(struct inode *file, const void *buf, size_t n)
 	return 0;
 }
 
-/* The dentry of name in dir, and the link that points at it. */
-static struct dentry **dir_find_link(struct inode *dir, const char *name, size_t len,
-				     struct dentry **prev)
+struct dentry **ramfs_dentry_find(struct inode *dir, const char *name, size_t len,
+				  struct dentry **prev)
 {
 	struct dentry **pp;
 
@@ -279,17 +289,37 @@ static struct dentry **dir_find_link(struct inode *dir, const char *name, size_t
 	return NULL;
 }
 
+struct dentry *ramfs_dentry_detach(struct inode *dir, struct dentry **link,
+				   struct dentry *prev)
+{
+	struct dentry *d = *link;
+
+	*link = d->next;
+	d->next = NULL;
+	if (dir->last_child == d)
+		dir->last_child = prev;
+	return d;
+}
+
+void ramfs_dentry_append(struct inode *dir, struct dentry *d)
+{
+	d->next = NULL;
+	if (dir->last_child)
+		dir->last_child->next = d;
+	else
+		dir->children = d;
+	dir->last_child = d;
+}
+
 /* Takes name out of dir; the inode is the caller's to dispose of. */
 static struct inode *dir_unlink(struct inode *dir, struct dentry **link, struct dentry *prev)
 {
-	struct dentry *d = *link;
+	struct dentry *d = ramfs_dentry_detach(dir, link, prev);
 	struct inode *i = d->inode;
 
-	*link = d->next;
-	if (dir->last_child == d)
-		dir->last_child = prev;
 	kfree(d->name);
 	kfree(d);
+	ramfs_touch_mtime(dir);
 	return i;
 }
 
@@ -307,26 +337,24 @@ int ramfs_unlink(struct inode *dir, const char *name, size_t len)
 
 	if (!ramfs_is_dir(dir))
 		return -ENOTDIR;
-	link = dir_find_link(dir, name, len, &prev);
+	link = ramfs_dentry_find(dir, name, len, &prev);
 	if (!link)
 		return -ENOENT;
 	if (ramfs_is_dir((*link)->inode))
 		return -EISDIR;
 	i = dir_unlink(dir, link, prev);
-	i->nlink = 0;
-	if (i->opens == 0)
-		inode_free(i);
+	ramfs_inode_unlinked(dir, i);
 	return 0;
 }
 
 int ramfs_rmdir(struct inode *dir, const char *name, size_t len)
 {
 	struct dentry **link, *prev;
-	struct inode *i, *root;
+	struct inode *i;
 
 	if (!ramfs_is_dir(dir))
 		return -ENOTDIR;
-	link = dir_find_link(dir, name, len, &prev);
+	link = ramfs_dentry_find(dir, name, len, &prev);
 	if (!link)
 		return -ENOENT;
 	i = (*link)->inode;
@@ -334,13 +362,26 @@ int ramfs_rmdir(struct inode *dir, const char *name, size_t len)
 		return -ENOTDIR;
 	if (i->children)
 		return -ENOTEMPTY;
-	root = ramfs_root_of(dir);
 	dir_unlink(dir, link, prev);
-	i->nlink = 0;
-	dir->nlink--;
-	i->dead = root->dead;
-	root->dead = i;
+	ramfs_inode_unlinked(dir, i);
 	return 0;
+}
+
+void ramfs_inode_unlinked(struct inode *dir, struct inode *i)
+{
+	struct inode *root;
+
+	if (ramfs_is_dir(i)) {
+		root = ramfs_root_of(dir);
+		i->nlink = 0;
+		dir->nlink--;
+		i->dead = root->dead;
+		root->dead = i;
+		return;
+	}
+	ramfs_touch_ctime(i);
+	if (--i->nlink == 0 && i->opens == 0)
+		inode_free(i);
 }
 
 void ramfs_file_closed(struct inode *i)

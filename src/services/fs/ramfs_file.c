@@ -42,7 +42,7 @@ static ssize_t ramfs_file_write(struct file *f, const void __user *buf, size_t n
 	}
 	if (copy_from_user(i->data + at, buf, n))
 		return -EFAULT;
-	i->mtime_ns = clock_realtime_ns();
+	ramfs_touch_mtime(i);
 	*pos = at + n;
 	return (ssize_t)n;
 }
@@ -76,8 +76,12 @@ void ramfs_fill_stat(const struct inode *i, struct stat *st)
 	st->st_rdev = i->rdev;
 	st->st_blksize = 4096;
 	st->st_blocks = (int64_t)((i->size + 511) / 512);
-	st->st_atime = st->st_mtime = st->st_ctime = i->mtime_ns / NSEC_PER_SEC;
-	st->st_atime_nsec = st->st_mtime_nsec = st->st_ctime_nsec = i->mtime_ns % NSEC_PER_SEC;
+	st->st_atime = i->atime_ns / NSEC_PER_SEC;
+	st->st_atime_nsec = i->atime_ns % NSEC_PER_SEC;
+	st->st_mtime = i->mtime_ns / NSEC_PER_SEC;
+	st->st_mtime_nsec = i->mtime_ns % NSEC_PER_SEC;
+	st->st_ctime = i->ctime_ns / NSEC_PER_SEC;
+	st->st_ctime_nsec = i->ctime_ns % NSEC_PER_SEC;
 }
 
 static int ramfs_file_fstat(struct file *f, struct stat *st)

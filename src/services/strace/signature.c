@@ -50,13 +50,25 @@ static const struct strace_signature signatures[] = {
 	SIG(62,  SK_INT, SK_INT, SK_SIGNAL),                    /* kill */
 	SIG(63,  SK_INT, SK_PTR),                               /* uname */
 	SIG(72,  SK_INT, SK_FD, SK_FCNTL_CMD, SK_HEX),          /* fcntl */
+	SIG(74,  SK_INT, SK_FD),                                /* fsync */
+	SIG(75,  SK_INT, SK_FD),                                /* fdatasync */
+	SIG(76,  SK_INT, SK_STR, SK_LONG),                      /* truncate */
+	SIG(77,  SK_INT, SK_FD, SK_LONG),                       /* ftruncate */
 	SIG(79,  SK_INT, SK_RSTR, SK_ULONG),                    /* getcwd */
 	SIG(80,  SK_INT, SK_STR),                               /* chdir */
 	SIG(81,  SK_INT, SK_FD),                                /* fchdir */
+	SIG(82,  SK_INT, SK_STR, SK_STR),                       /* rename */
 	SIG(83,  SK_INT, SK_STR, SK_OCT),                       /* mkdir */
 	SIG(84,  SK_INT, SK_STR),                               /* rmdir */
+	SIG(86,  SK_INT, SK_STR, SK_STR),                       /* link */
 	SIG(87,  SK_INT, SK_STR),                               /* unlink */
+	SIG(88,  SK_INT, SK_STR, SK_STR),                       /* symlink */
 	SIG(89,  SK_INT, SK_STR, SK_RBUF, SK_ULONG),            /* readlink */
+	SIG(90,  SK_INT, SK_STR, SK_OCT),                       /* chmod */
+	SIG(91,  SK_INT, SK_FD, SK_OCT),                        /* fchmod */
+	SIG(92,  SK_INT, SK_STR, SK_INT, SK_INT),               /* chown */
+	SIG(93,  SK_INT, SK_FD, SK_INT, SK_INT),                /* fchown */
+	SIG(94,  SK_INT, SK_STR, SK_INT, SK_INT),               /* lchown */
 	SIG(95,  SK_OCT, SK_OCT),                               /* umask */
 	SIG(96,  SK_INT, SK_PTR, SK_PTR),                       /* gettimeofday */
 	SIG(97,  SK_INT, SK_RLIMIT, SK_PTR),                    /* getrlimit */
@@ -90,9 +102,12 @@ static const struct strace_signature signatures[] = {
 	SIG(129, SK_INT, SK_INT, SK_SIGNAL, SK_PTR),            /* rt_sigqueueinfo */
 	SIG(130, SK_INT, SK_PTR, SK_ULONG),                     /* rt_sigsuspend */
 	SIG(131, SK_INT, SK_PTR, SK_PTR),                       /* sigaltstack */
+	SIG(137, SK_INT, SK_STR, SK_PTR),                       /* statfs */
+	SIG(138, SK_INT, SK_FD, SK_PTR),                        /* fstatfs */
 	SIG(157, SK_INT, SK_INT, SK_HEX, SK_HEX, SK_HEX, SK_HEX), /* prctl */
 	SIG(158, SK_INT, SK_ARCH_PRCTL, SK_HEX),                /* arch_prctl */
 	SIG(160, SK_INT, SK_RLIMIT, SK_PTR),                    /* setrlimit */
+	SIG0(162, SK_INT),                                      /* sync */
 	SIG0(186, SK_INT),                                      /* gettid */
 	SIG(200, SK_INT, SK_INT, SK_SIGNAL),                    /* tkill */
 	SIG(201, SK_LONG, SK_PTR),                              /* time */
@@ -108,17 +123,26 @@ static const struct strace_signature signatures[] = {
 	SIG(247, SK_INT, SK_INT, SK_INT, SK_PTR, SK_WAIT_OPTIONS, SK_PTR), /* waitid */
 	SIG(257, SK_INT, SK_FD, SK_STR, SK_OPEN_FLAGS, SK_OPEN_MODE), /* openat */
 	SIG(258, SK_INT, SK_FD, SK_STR, SK_OCT),                /* mkdirat */
+	SIG(260, SK_INT, SK_FD, SK_STR, SK_INT, SK_INT, SK_AT_FLAGS), /* fchownat */
 	SIG(262, SK_INT, SK_FD, SK_STR, SK_PTR, SK_AT_FLAGS),   /* newfstatat */
 	SIG(263, SK_INT, SK_FD, SK_STR, SK_AT_FLAGS),           /* unlinkat */
+	SIG(264, SK_INT, SK_FD, SK_STR, SK_FD, SK_STR),         /* renameat */
+	SIG(265, SK_INT, SK_FD, SK_STR, SK_FD, SK_STR, SK_AT_FLAGS), /* linkat */
+	SIG(266, SK_INT, SK_STR, SK_FD, SK_STR),                /* symlinkat */
 	SIG(267, SK_INT, SK_FD, SK_STR, SK_RBUF, SK_ULONG),     /* readlinkat */
+	SIG(268, SK_INT, SK_FD, SK_STR, SK_OCT),                /* fchmodat */
 	SIG(269, SK_INT, SK_FD, SK_STR, SK_ACCESS_MODE),        /* faccessat */
 	SIG(270, SK_INT, SK_INT, SK_PTR, SK_PTR, SK_PTR, SK_PTR, SK_PTR), /* pselect6 */
 	SIG(271, SK_INT, SK_PTR, SK_UINT, SK_PTR, SK_PTR, SK_ULONG), /* ppoll */
 	SIG(273, SK_INT, SK_PTR, SK_ULONG),                     /* set_robust_list */
 	SIG(274, SK_INT, SK_INT, SK_PTR, SK_PTR),               /* get_robust_list */
+	SIG(280, SK_INT, SK_FD, SK_STR, SK_PTR, SK_AT_FLAGS),   /* utimensat */
+	SIG(285, SK_INT, SK_FD, SK_INT, SK_LONG, SK_LONG),      /* fallocate */
 	SIG(292, SK_INT, SK_FD, SK_FD, SK_OPEN_FLAGS),          /* dup3 */
 	SIG(293, SK_INT, SK_PTR, SK_HEX),                       /* pipe2 */
 	SIG(302, SK_INT, SK_INT, SK_RLIMIT, SK_PTR, SK_PTR),    /* prlimit64 */
+	SIG(306, SK_INT, SK_FD),                                /* syncfs */
+	SIG(316, SK_INT, SK_FD, SK_STR, SK_FD, SK_STR, SK_HEX), /* renameat2 */
 	SIG(318, SK_INT, SK_RBUF, SK_ULONG, SK_GRND_FLAGS),     /* getrandom */
 	SIG(322, SK_INT, SK_FD, SK_STR, SK_PTR, SK_PTR, SK_AT_FLAGS), /* execveat */
 	SIG(334, SK_INT, SK_PTR, SK_UINT, SK_INT, SK_HEX),      /* rseq */

@@ -16,6 +16,13 @@ SERVICES_TESTS = \
 	tests/unit/services/fs/test_path \
 	tests/unit/services/fs/test_file \
 	tests/unit/services/fs/test_poll \
+	tests/unit/services/fs/test_rename \
+	tests/unit/services/fs/test_link \
+	tests/unit/services/fs/test_attr \
+	tests/unit/services/fs/test_utimes \
+	tests/unit/services/fs/test_truncate \
+	tests/unit/services/fs/test_sync \
+	tests/unit/services/fs/test_statfs \
 	tests/unit/services/process/test_run \
 	tests/unit/services/process/test_fork \
 	tests/unit/services/test_boot \
@@ -23,7 +30,7 @@ SERVICES_TESTS = \
 check_PROGRAMS += $(SERVICES_TESTS)
 TESTS += $(SERVICES_TESTS)
 noinst_HEADERS += tests/unit/services/services_test.h tests/unit/services/exec/elf_builder.h \
-	tests/unit/services/cpio_builder.h
+	tests/unit/services/cpio_builder.h tests/unit/services/fs/fs_test.h
 
 # The ABI test is hosted: our headers, glibc's and the kernel's in three separate files.
 tests_unit_services_test_abi_SOURCES = tests/unit/services/test_abi.c \
@@ -81,6 +88,48 @@ tests_unit_services_fs_test_poll_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
 tests_unit_services_fs_test_poll_CFLAGS = $(SERVICES_TEST_CFLAGS)
 tests_unit_services_fs_test_poll_LDADD = $(SERVICES_TEST_LDADD)
 tests_unit_services_fs_test_poll_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_fs_test_rename_SOURCES = tests/unit/services/fs/test_rename.c
+tests_unit_services_fs_test_rename_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_fs_test_rename_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_fs_test_rename_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_fs_test_rename_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_fs_test_link_SOURCES = tests/unit/services/fs/test_link.c
+tests_unit_services_fs_test_link_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_fs_test_link_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_fs_test_link_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_fs_test_link_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_fs_test_attr_SOURCES = tests/unit/services/fs/test_attr.c
+tests_unit_services_fs_test_attr_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_fs_test_attr_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_fs_test_attr_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_fs_test_attr_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_fs_test_utimes_SOURCES = tests/unit/services/fs/test_utimes.c
+tests_unit_services_fs_test_utimes_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_fs_test_utimes_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_fs_test_utimes_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_fs_test_utimes_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_fs_test_truncate_SOURCES = tests/unit/services/fs/test_truncate.c
+tests_unit_services_fs_test_truncate_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_fs_test_truncate_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_fs_test_truncate_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_fs_test_truncate_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_fs_test_sync_SOURCES = tests/unit/services/fs/test_sync.c
+tests_unit_services_fs_test_sync_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_fs_test_sync_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_fs_test_sync_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_fs_test_sync_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_fs_test_statfs_SOURCES = tests/unit/services/fs/test_statfs.c
+tests_unit_services_fs_test_statfs_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_fs_test_statfs_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_fs_test_statfs_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_fs_test_statfs_LDFLAGS = $(UNIT_SAN)
 
 tests_unit_services_process_test_run_SOURCES = tests/unit/services/process/test_run.c
 tests_unit_services_process_test_run_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)

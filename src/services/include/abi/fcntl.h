@@ -40,6 +40,11 @@
 #define AT_NO_AUTOMOUNT      0x800
 #define AT_EMPTY_PATH        0x1000
 
+/* renameat2 flags */
+#define RENAME_NOREPLACE (1 << 0)
+#define RENAME_EXCHANGE  (1 << 1)
+#define RENAME_WHITEOUT  (1 << 2)
+
 #define F_OK 0
 #define X_OK 1
 #define W_OK 2

@@ -8,6 +8,8 @@
 
 struct inode;
 struct process;
+struct statfs;
+struct timespec;
 
 /* Copies a user path into a new PATH_MAX buffer (*out, to kfree): 0, -EFAULT,
  * -ENAMETOOLONG, -ENOENT (empty, unless allow_empty), -ENOMEM. */
@@ -44,6 +46,10 @@ int fs_permission(const struct process *p, const struct inode *i, int mask);
  * -EPERM. */
 int fs_may_delete(const struct process *p, const struct inode *dir, const struct inode *victim);
 
+/* The inode behind fd for the f*() attribute calls: -EBADF for a bad or O_PATH fd;
+ * *out is NULL for files without one (the console, pipes). */
+int fs_fd_inode(struct process *p, int fd, struct inode **out);
+
 long sys_unlink(const char __user *path);
 long sys_unlinkat(int dirfd, const char __user *path, int flags);
 long sys_rmdir(const char __user *path);
@@ -76,5 +82,34 @@ long sys_chdir(const char __user *path);
 long sys_fchdir(int fd);
 long sys_mkdir(const char __user *path, unsigned int mode);
 long sys_mkdirat(int dirfd, const char __user *path, unsigned int mode);
+long sys_rename(const char __user *oldpath, const char __user *newpath);
+long sys_renameat(int olddirfd, const char __user *oldpath, int newdirfd,
+		  const char __user *newpath);
+long sys_renameat2(int olddirfd, const char __user *oldpath, int newdirfd,
+		   const char __user *newpath, unsigned int flags);
+long sys_link(const char __user *oldpath, const char __user *newpath);
+long sys_linkat(int olddirfd, const char __user *oldpath, int newdirfd,
+		const char __user *newpath, int flags);
+long sys_symlink(const char __user *target, const char __user *linkpath);
+long sys_symlinkat(const char __user *target, int newdirfd, const char __user *linkpath);
+long sys_chmod(const char __user *path, unsigned int mode);
+long sys_fchmod(int fd, unsigned int mode);
+long sys_fchmodat(int dirfd, const char __user *path, unsigned int mode);
+long sys_chown(const char __user *path, unsigned int uid, unsigned int gid);
+long sys_fchown(int fd, unsigned int uid, unsigned int gid);
+long sys_lchown(const char __user *path, unsigned int uid, unsigned int gid);
+long sys_fchownat(int dirfd, const char __user *path, unsigned int uid, unsigned int gid,
+		  int flags);
+long sys_utimensat(int dirfd, const char __user *path, const struct timespec __user *times,
+		   int flags);
+long sys_truncate(const char __user *path, int64_t length);
+long sys_ftruncate(int fd, int64_t length);
+long sys_fallocate(int fd, int mode, int64_t offset, int64_t len);
+long sys_fsync(int fd);
+long sys_fdatasync(int fd);
+long sys_sync(void);
+long sys_syncfs(int fd);
+long sys_statfs(const char __user *path, struct statfs __user *buf);
+long sys_fstatfs(int fd, struct statfs __user *buf);
 
 #endif

@@ -12,8 +12,8 @@ struct inode {
 	uint64_t ino;
 	uint32_t mode;          /* S_IF* type and permission bits */
 	uint32_t uid, gid;
-	uint32_t nlink;
-	uint64_t mtime_ns;
+	uint32_t nlink;         /* names it has (directories: 2 + subdirectories) */
+	uint64_t atime_ns, mtime_ns, ctime_ns;
 	uint64_t size;
 	uint32_t rdev;          /* character devices: (major << 8) | minor */
 	char *data;
@@ -65,6 +65,20 @@ int ramfs_unlink(struct inode *dir, const char *name, size_t len);
 int ramfs_rmdir(struct inode *dir, const char *name, size_t len);
 /* An open file of i went away (see opens). */
 void ramfs_file_closed(struct inode *i);
+
+/* Gives the existing non-directory i one more name in dir (a hard link): the errors of
+ * ramfs_create, -EPERM for a directory. */
+int ramfs_link(struct inode *dir, const char *name, size_t len, struct inode *i);
+/* Moves odir's entry oname to ndir's nname, replacing what nname named (a file, or an
+ * empty directory, which the caller has checked; the replaced inode loses that name), or
+ * with exchange swaps the two entries, which must both exist. Fails only with -ENOENT for
+ * a missing entry or -ENOMEM, and then changes nothing. */
+int ramfs_rename(struct inode *odir, const char *oname, size_t olen, struct inode *ndir,
+		 const char *nname, size_t nlen, bool exchange);
+/* The inode's metadata (owner, mode, links) changed now: sets its ctime. */
+void ramfs_touch_ctime(struct inode *i);
+/* The inode's contents changed now: sets its mtime and ctime. */
+void ramfs_touch_mtime(struct inode *i);
 
 /* Replaces a regular file's contents with buf[0..n) (-EFBIG, -ENOMEM). */
 int ramfs_set_data(struct inode *file, const void *buf, size_t n);
