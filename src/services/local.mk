@@ -56,6 +56,7 @@ noinst_HEADERS += \
 	src/services/include/abi/siginfo.h src/services/include/signal/sigqueue.h \
 	src/services/include/futex/futex.h src/services/include/fs/pipe.h \
 	src/services/include/abi/sched.h src/services/include/fs/chardev.h \
+	src/services/include/abi/poll.h \
 	src/services/include/fs/poll.h \
 	src/services/include/fs/ramfs_dentry.h src/services/include/abi/statfs.h \
 	src/services/include/abi/falloc.h

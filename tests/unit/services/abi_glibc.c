@@ -17,6 +17,9 @@
 #include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
+#include <poll.h>
+#include <sched.h>
+#include <sys/statfs.h>
 #include "abi_list.h"
 #include "abi_table.h"
 

@@ -60,6 +60,26 @@
 	ABI_C(S_IFMT) ABI_C(S_IFSOCK) ABI_C(S_IFLNK) ABI_C(S_IFREG) ABI_C(S_IFBLK) \
 	ABI_C(S_IFDIR) ABI_C(S_IFCHR) ABI_C(S_IFIFO) ABI_C(S_ISUID) ABI_C(S_ISGID) \
 	ABI_C(S_ISVTX) \
+	ABI_C(POLLIN) ABI_C(POLLPRI) ABI_C(POLLOUT) ABI_C(POLLERR) ABI_C(POLLHUP) \
+	ABI_C(POLLNVAL) ABI_C(POLLRDNORM) ABI_C(POLLRDBAND) ABI_C(POLLWRNORM) \
+	ABI_C(POLLWRBAND) ABI_C(POLLMSG) ABI_C(POLLRDHUP) \
+	ABI_S(struct pollfd, struct pollfd) \
+	ABI_F(struct pollfd, events, struct pollfd, events) \
+	ABI_F(struct pollfd, revents, struct pollfd, revents) \
+	ABI_S(struct statfs, struct statfs) \
+	ABI_F(struct statfs, f_blocks, struct statfs, f_blocks) \
+	ABI_F(struct statfs, f_fsid, struct statfs, f_fsid) \
+	ABI_F(struct statfs, f_namelen, struct statfs, f_namelen) \
+	ABI_F(struct statfs, f_flags, struct statfs, f_flags) \
+	ABI_S(struct rusage, struct rusage) \
+	ABI_F(struct rusage, ru_stime_sec, struct rusage, ru_stime) \
+	ABI_F(struct rusage, ru_maxrss, struct rusage, ru_maxrss) \
+	ABI_F(struct rusage, ru_nivcsw, struct rusage, ru_nivcsw) \
+	ABI_C(CLONE_VM) ABI_C(CLONE_FS) ABI_C(CLONE_FILES) ABI_C(CLONE_SIGHAND) \
+	ABI_C(CLONE_PIDFD) ABI_C(CLONE_VFORK) ABI_C(CLONE_PARENT) ABI_C(CLONE_THREAD) \
+	ABI_C(CLONE_SYSVSEM) ABI_C(CLONE_SETTLS) ABI_C(CLONE_PARENT_SETTID) \
+	ABI_C(CLONE_CHILD_CLEARTID) ABI_C(CLONE_CHILD_SETTID) ABI_C(CLONE_NEWNS) \
+	ABI_C(CLONE_NEWUSER) ABI_C(CLONE_NEWPID) ABI_C(CLONE_NEWNET) ABI_C(CLONE_IO) \
 	ABI_S(struct stat, struct stat) \
 	ABI_F(struct stat, st_dev, struct stat, st_dev) \
 	ABI_F(struct stat, st_ino, struct stat, st_ino) \

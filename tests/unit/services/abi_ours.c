@@ -17,6 +17,9 @@
 #include <abi/time.h>
 #include <abi/uio.h>
 #include <abi/utsname.h>
+#include <abi/poll.h>
+#include <abi/sched.h>
+#include <abi/statfs.h>
 #include "abi_list.h"
 #include "abi_table.h"
 

@@ -11,6 +11,8 @@
 #ifndef SERVICES_FS_POLL_H
 #define SERVICES_FS_POLL_H
 
+#include <abi/poll.h>
+
 #include <ostd/heap.h>
 #include <ostd/sync.h>
 #include <ostd/task.h>
@@ -21,29 +23,6 @@
 struct file;
 struct timespec;
 struct timeval;
-
-/* Event bits of struct pollfd, Linux's values (<asm-generic/poll.h>). */
-#define POLLIN     0x0001
-#define POLLPRI    0x0002
-#define POLLOUT    0x0004
-#define POLLERR    0x0008
-#define POLLHUP    0x0010
-#define POLLNVAL   0x0020
-#define POLLRDNORM 0x0040
-#define POLLRDBAND 0x0080
-#define POLLWRNORM 0x0100
-#define POLLWRBAND 0x0200
-#define POLLMSG    0x0400
-#define POLLRDHUP  0x2000
-
-/* What a file without a poll operation (or one that never blocks) reports, as on Linux. */
-#define POLL_DEFAULT_MASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
-
-struct pollfd {
-	int fd;
-	short events;
-	short revents;
-};
 
 /* select's fd_set: 1024 bits in longs, as glibc and the kernel lay it out. */
 #define POLL_FD_SETSIZE 1024
