@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hal.h"
 #include "seccomp/handoff.h"
 #include "seccomp/seccomp_engine.h"
 
@@ -50,6 +51,18 @@ static unsigned int run_vector(uint64_t trapno, uint64_t allowed_mask, unsigned 
 	return dflt;
 }
 
+/* The error code the CPU would give: a page OSTD's table maps but the host view lacked
+ * (not filled yet, or write-protected since) faulted on its protection, so PRESENT. */
+static uint64_t run_pf_error_code(const struct engine_thread *t, const struct stub_report *rep)
+{
+	unsigned int prot;
+	paddr_t pa;
+
+	if (ostd_vmspace_translate(t->space->vs, rep->cr2, &pa, &prot) == 0)
+		return rep->err | PF_ERR_PRESENT;
+	return rep->err;
+}
+
 static int run_decode_segv(struct engine_thread *t, struct user_context *ctx,
 			   const struct stub_report *rep)
 {
@@ -72,7 +85,7 @@ static int run_decode_segv(struct engine_thread *t, struct user_context *ctx,
 	}
 	if (err != -EFAULT)
 		return USER_RETURN_LOST;
-	return run_exception(ctx, TRAP_PF, rep->err, rep->cr2);
+	return run_exception(ctx, TRAP_PF, run_pf_error_code(t, rep), rep->cr2);
 }
 
 static int run_decode(struct engine_thread *t, struct user_context *ctx,

@@ -71,17 +71,12 @@ static void thread_handle_exception(struct thread *t)
 	struct process *p = t->proc;
 	const struct user_fault *f = &t->ctx.fault;
 	int sig, code, err = -EFAULT;
-	struct vm_query q;
 	uaddr_t addr;
 
 	if (f->vector == TRAP_PF) {
 		err = mm_fault(p->mm, f->addr, fault_access(f->error_code));
 		if (err == 0)
 			return;
-		/* The engine's view may have lacked the page that the kernel's page table has:
-		 * the program is told what the CPU would say, a protection fault. */
-		if (vmspace_query(p->mm->vs, f->addr, &q) == 0)
-			t->ctx.fault.error_code |= PF_ERR_PRESENT;
 	}
 	/* A valid access that found no free frame: Linux's OOM killer would pick a victim;
 	 * Keel picks the process that asked, and the log says why. */
