@@ -145,8 +145,7 @@ out_free_inode:
 	return -ENOMEM;
 }
 
-/* The checks every create makes before allocating anything. */
-static int create_check(struct inode *dir, const char *name, size_t len)
+int ramfs_create_check(struct inode *dir, const char *name, size_t len)
 {
 	struct inode *old;
 	int err;
@@ -169,7 +168,7 @@ int ramfs_create(struct inode *dir, const char *name, size_t len, uint32_t mode,
 
 	if (!S_ISDIR(mode) && !S_ISREG(mode))
 		return -EINVAL;
-	err = create_check(dir, name, len);
+	err = ramfs_create_check(dir, name, len);
 	if (err)
 		return err;
 	i = inode_new(mode);
@@ -187,7 +186,7 @@ int ramfs_mknod_char(struct inode *dir, const char *name, size_t len, uint32_t m
 		     uint32_t rdev, struct inode **out)
 {
 	struct inode *i;
-	int err = create_check(dir, name, len);
+	int err = ramfs_create_check(dir, name, len);
 
 	if (err)
 		return err;
@@ -216,7 +215,7 @@ int ramfs_symlink(struct inode *dir, const char *name, size_t len, const char *t
 
 	if (tlen >= PATH_MAX)
 		return -ENAMETOOLONG;
-	err = create_check(dir, name, len);
+	err = ramfs_create_check(dir, name, len);
 	if (err)
 		return err;
 	i = inode_new(S_IFLNK | 0777);
@@ -330,24 +329,8 @@ static struct inode *ramfs_root_of(struct inode *i)
 	return i;
 }
 
-int ramfs_unlink(struct inode *dir, const char *name, size_t len)
-{
-	struct dentry **link, *prev;
-	struct inode *i;
-
-	if (!ramfs_is_dir(dir))
-		return -ENOTDIR;
-	link = ramfs_dentry_find(dir, name, len, &prev);
-	if (!link)
-		return -ENOENT;
-	if (ramfs_is_dir((*link)->inode))
-		return -EISDIR;
-	i = dir_unlink(dir, link, prev);
-	ramfs_inode_unlinked(dir, i);
-	return 0;
-}
-
-int ramfs_rmdir(struct inode *dir, const char *name, size_t len)
+/* unlink (want_dir false) and rmdir (true): the same removal, Linux's errors for each. */
+static int ramfs_remove(struct inode *dir, const char *name, size_t len, bool want_dir)
 {
 	struct dentry **link, *prev;
 	struct inode *i;
@@ -358,13 +341,23 @@ int ramfs_rmdir(struct inode *dir, const char *name, size_t len)
 	if (!link)
 		return -ENOENT;
 	i = (*link)->inode;
-	if (!ramfs_is_dir(i))
-		return -ENOTDIR;
-	if (i->children)
+	if (ramfs_is_dir(i) != want_dir)
+		return want_dir ? -ENOTDIR : -EISDIR;
+	if (want_dir && i->children)
 		return -ENOTEMPTY;
 	dir_unlink(dir, link, prev);
 	ramfs_inode_unlinked(dir, i);
 	return 0;
+}
+
+int ramfs_unlink(struct inode *dir, const char *name, size_t len)
+{
+	return ramfs_remove(dir, name, len, false);
+}
+
+int ramfs_rmdir(struct inode *dir, const char *name, size_t len)
+{
+	return ramfs_remove(dir, name, len, true);
 }
 
 void ramfs_inode_unlinked(struct inode *dir, struct inode *i)

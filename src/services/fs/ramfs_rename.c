@@ -7,17 +7,11 @@
 
 int ramfs_link(struct inode *dir, const char *name, size_t len, struct inode *i)
 {
-	struct inode *old;
 	struct dentry *d;
-	int err;
+	int err = ramfs_create_check(dir, name, len);
 
-	if (!ramfs_is_dir(dir))
-		return -ENOTDIR;
-	err = ramfs_name_check(name, len);
 	if (err)
 		return err;
-	if (ramfs_lookup(dir, name, len, &old) == 0)
-		return -EEXIST;
 	if (ramfs_is_dir(i))
 		return -EPERM;
 	d = kzalloc(sizeof(*d));

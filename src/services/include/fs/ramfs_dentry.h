@@ -21,5 +21,8 @@ void ramfs_dentry_append(struct inode *dir, struct dentry *d);
 void ramfs_inode_unlinked(struct inode *dir, struct inode *i);
 /* 0, or -EINVAL for "", ".", ".." or a name with '/' or NUL, -ENAMETOOLONG. */
 int ramfs_name_check(const char *name, size_t len);
+/* The checks every new name in dir passes before anything is allocated: -ENOTDIR, the
+ * name's errors, -EEXIST. */
+int ramfs_create_check(struct inode *dir, const char *name, size_t len);
 
 #endif
