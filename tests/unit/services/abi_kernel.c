@@ -10,6 +10,7 @@
 #include <asm/prctl.h>
 #include <asm/fcntl.h>
 #include <linux/prctl.h>
+#include <linux/futex.h>
 #include "abi_list.h"
 #include "abi_table.h"
 

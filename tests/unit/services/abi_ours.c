@@ -20,6 +20,7 @@
 #include <abi/poll.h>
 #include <abi/sched.h>
 #include <abi/statfs.h>
+#include <futex/futex.h>
 #include "abi_list.h"
 #include "abi_table.h"
 

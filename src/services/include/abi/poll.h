@@ -1,4 +1,4 @@
-/* abi/poll.h: struct pollfd and its event bits, Linux's values (<asm-generic/poll.h>). */
+/* abi/poll.h: struct pollfd and its event bits, with the values of Linux's generic poll ABI. */
 #ifndef ABI_POLL_H
 #define ABI_POLL_H
 

@@ -37,7 +37,7 @@
 #define FP_XSTATE_MAGIC1 0x46505853u
 #define FP_XSTATE_MAGIC2 0x46505845u
 
-/* The registers as the frame holds them (asm/sigcontext.h's 64-bit layout, 256 bytes). */
+/* The registers as the frame holds them (the kernel's 64-bit sigcontext layout, 256 bytes). */
 struct sigcontext {
 	uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
 	uint64_t rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp;

@@ -7,7 +7,7 @@
 
 struct thread;
 
-/* futex(2) operations and flags, Linux's values (<linux/futex.h>). */
+/* futex(2) operations and flags, with Linux's values (the test_abi suite checks them). */
 #define FUTEX_WAIT            0
 #define FUTEX_WAKE            1
 #define FUTEX_FD              2
