@@ -26,3 +26,4 @@ initramfs.cpio: $(top_srcdir)/tools/mkinitramfs
 src/hal-kvm/keel-initramfs.$(OBJEXT) src/hal-kvm/keel_initramfs.$(OBJEXT): initramfs.cpio
 CLEANFILES += initramfs.cpio
 EXTRA_DIST += tools/mkinitramfs
+include src/hal-kvm/gdb/local.mk

@@ -25,6 +25,9 @@ SERVICES_SOURCES = \
 include src/services/strace/local.mk
 include src/services/signal/local.mk
 include src/services/futex/local.mk
+include src/services/event/local.mk
+include src/services/tty/local.mk
+include src/services/debug/local.mk
 
 noinst_LIBRARIES += libservices.a
 libservices_a_SOURCES = $(SERVICES_SOURCES)

@@ -46,6 +46,11 @@ futex_raw
 creds
 fork_loop 100
 fs_meta'
+# Each group folder (tests/progs/GROUP/) lists its own runs, names relative to tests/progs.
+for list in "$KEEL_SRCDIR"/tests/progs/*/runs; do
+	[ -s "$list" ] && runs="$runs
+$(cat "$list")"
+done
 
 export KEEL_TEST_VAR="passed through"
 for variant in gcc musl; do

@@ -12,13 +12,15 @@ PROGS_ALL = $(PROGS_GCC) $(PROGS_MUSL)
 PROGS_CFLAGS = -static -O2 -g -Wall -pthread
 
 tests/progs/%.gcc: $(top_srcdir)/tests/progs/%.c $(top_srcdir)/tests/progs/errname.h
-	@$(MKDIR_P) tests/progs
+	@$(MKDIR_P) $(@D)
 	$(AM_V_CC)$(CC) $(PROGS_CFLAGS) -o $@ $<
 tests/progs/%.musl: $(top_srcdir)/tests/progs/%.c $(top_srcdir)/tests/progs/errname.h
-	@$(MKDIR_P) tests/progs
+	@$(MKDIR_P) $(@D)
 	$(AM_V_CC)$(MUSL_GCC) $(PROGS_CFLAGS) -o $@ $<
 
 check_SCRIPTS = $(PROGS_ALL)
 CLEANFILES += $(PROGS_ALL)
 EXTRA_DIST += $(PROGS_NAMES:%=tests/progs/%.c) tests/progs/compare.sh tests/progs/errname.h
 TESTS += tests/progs/compare.sh
+# Group folders add to PROGS_NAMES (as GROUP/name) in their own local.mk, and list their
+# runs in GROUP/runs.

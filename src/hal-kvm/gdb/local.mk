@@ -1,0 +1,1 @@
+# src/hal-kvm/gdb/local.mk

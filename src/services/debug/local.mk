@@ -1,0 +1,1 @@
+# src/services/debug/local.mk

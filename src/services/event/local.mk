@@ -1,0 +1,1 @@
+# src/services/event/local.mk

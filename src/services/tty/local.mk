@@ -1,0 +1,1 @@
+# src/services/tty/local.mk

@@ -1,0 +1,1 @@
+# tests/unit/services/tty/local.mk
