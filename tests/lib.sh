@@ -58,3 +58,26 @@ no_process_left() {
 		pass "$label"
 	fi
 }
+
+# require_host_busybox LABEL: sets host_busybox, or prints one SKIP line and finishes.
+require_host_busybox() {
+	host_busybox=$(command -v busybox || echo /bin/busybox)
+	[ -x "$host_busybox" ] || { skip "$1" "no busybox on the host"; finish; }
+}
+
+# sh_case LABEL SCRIPT: `busybox sh -c SCRIPT` on the host and on Keel; stdout and status
+# must match. Files in /tmp carry the shell's $$ so parallel runs never share one.
+sh_case() {
+	label=$1 script=$2
+	host_run "$KEEL_TMP/h" "$host_busybox" sh -c "$script"
+	keel_run "$KEEL_TMP/k" busybox sh -c "$script"
+	for part in out status; do
+		if ! cmp -s "$KEEL_TMP/h.$part" "$KEEL_TMP/k.$part"; then
+			fail "$label" "$part differs (host, then keel)"
+			diff "$KEEL_TMP/h.$part" "$KEEL_TMP/k.$part" | head -10 | sed 's/^/#   /'
+			head -3 "$KEEL_TMP/k.err" | sed 's/^/#   keel stderr: /'
+			return
+		fi
+	done
+	pass "$label"
+}

@@ -178,6 +178,9 @@ static void fmt_conv(struct fmt_out *o, char conv, char mod, struct fmt_spec *sp
 	case 'u':
 		fmt_num(o, sp, fmt_arg_unsigned(ap, mod), false, 10, false, NULL);
 		break;
+	case 'o':
+		fmt_num(o, sp, fmt_arg_unsigned(ap, mod), false, 8, false, NULL);
+		break;
 	case 'x':
 	case 'X': {
 		uint64_t v = fmt_arg_unsigned(ap, mod);

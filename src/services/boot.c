@@ -8,6 +8,7 @@
 #include <ostd/task.h>
 #include <ostd/user_mode.h>
 #include <exec/exec.h>
+#include <fs/mount.h>
 #include <fs/path.h>
 #include <fs/ramfs.h>
 #include <process/process.h>
@@ -42,7 +43,6 @@ static const char *boot_reason(int err)
 static int boot_start(struct inode *root, struct inode *exe, const char *path,
 		      const struct boot_info *bi)
 {
-	struct inode *procself;
 	struct exec_args a;
 	struct process *p;
 	struct thread *t;
@@ -58,9 +58,6 @@ static int boot_start(struct inode *root, struct inode *exe, const char *path,
 	}
 	if (err)
 		goto out_free_process;
-	/* /proc/self/exe: the program's path, until procfs gives each process its own. */
-	if (path_lookup(root, root, "/proc/self", 0, &procself) == 0)
-		ramfs_symlink(procself, "exe", 3, path, strlen(path), NULL);
 	err = thread_start(t);
 	if (err)
 		goto out_free_process;
@@ -94,13 +91,13 @@ void ostd_main(void)
 			err = -ENOMEM;
 	}
 	if (err) {
-		ramfs_destroy(root);
+		mount_teardown_all();
 		boot_fail(name, "not found", STATUS_NOT_FOUND);
 	}
 	err = boot_start(root, exe, path, bi);
 	kfree(path);
 	if (err) {
-		ramfs_destroy(root);
+		mount_teardown_all();
 		boot_fail(name, boot_reason(err), STATUS_CANNOT_EXEC);
 	}
 }

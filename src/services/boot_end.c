@@ -9,7 +9,7 @@
 #include <ostd/task.h>
 #include <abi/signal.h>
 #include <boot/boot.h>
-#include <fs/ramfs.h>
+#include <fs/mount.h>
 #include <process/process.h>
 
 struct boot_sweep {
@@ -64,7 +64,6 @@ static void boot_print_stats(void)
  * init's exit status. */
 void boot_machine_end(struct process *init)
 {
-	struct inode *root = init->root;
 	int status = process_wait_status_to_exit(init->exit_code);
 	struct boot_sweep s = { .init = init };
 
@@ -78,6 +77,6 @@ void boot_machine_end(struct process *init)
 	} while (s.pending);
 	process_for_each(boot_reap_one, &s);
 	process_reap(init);
-	ramfs_destroy(root);
+	mount_teardown_all();
 	ostd_shutdown(status);
 }

@@ -5,10 +5,12 @@
 #include <ostd/log.h>
 #include <ostd/string.h>
 #include <abi/fcntl.h>
+#include <abi/mount.h>
 #include <abi/stat.h>
 #include <boot/boot.h>
 #include <fs/chardev.h>
 #include <fs/cpio.h>
+#include <fs/mount.h>
 #include <fs/path.h>
 #include <fs/ramfs.h>
 
@@ -45,6 +47,17 @@ int boot_mkdir_p(struct inode *root, const char *path, uint32_t mode, struct ino
 	return 0;
 }
 
+static void boot_mount(struct inode *root, const char *path, const char *fstype)
+{
+	struct inode *dir;
+	int err = boot_mkdir_p(root, path, 0555, &dir);
+
+	if (!err)
+		err = mount_fs(fstype, fstype, dir, MS_NOSUID | MS_NODEV | MS_NOEXEC);
+	if (err)
+		log_warn("boot: mounting %s on %s: error %d", fstype, path, -err);
+}
+
 /* The root: every initramfs unpacked in order, then the directories programs expect. */
 struct inode *boot_build_root(const struct boot_info *bi)
 {
@@ -62,9 +75,17 @@ struct inode *boot_build_root(const struct boot_info *bi)
 	}
 	if (boot_mkdir_p(root, "/tmp", 0755, &tmp) == 0)
 		tmp->mode = S_IFDIR | 01777;
-	boot_mkdir_p(root, "/proc/self", 0555, NULL);
 	if (boot_mkdir_p(root, "/dev", 0755, &dev) == 0)
 		chardev_populate(dev);
+	if (boot_mkdir_p(root, "/dev/shm", 0755, &tmp) == 0)
+		tmp->mode = S_IFDIR | 01777;
+	if (mount_set_root(root)) {
+		ramfs_destroy(root);
+		return NULL;
+	}
+	/* Every Linux system mounts these; programs (ps, df, free) read them. */
+	boot_mount(root, "/proc", "proc");
+	boot_mount(root, "/sys", "sysfs");
 	return root;
 }
 

@@ -13,6 +13,11 @@ SERVICES_SOURCES = \
 	src/services/fs/ramfs_rename.c src/services/fs/rename.c src/services/fs/link.c \
 	src/services/fs/attr.c src/services/fs/utimes.c src/services/fs/truncate.c \
 	src/services/fs/sync.c src/services/fs/statfs.c \
+	src/services/fs/inode.c src/services/fs/mount.c src/services/fs/mknod.c \
+	src/services/fs/sendfile.c \
+	src/services/fs/procfs/node.c src/services/fs/procfs/root.c \
+	src/services/fs/procfs/system.c src/services/fs/procfs/pid.c \
+	src/services/fs/procfs/fd.c src/services/fs/procfs/sys.c \
 	src/services/mm/area.c src/services/mm/brk.c src/services/mm/fault.c src/services/mm/fork.c \
 	src/services/mm/mmap.c \
 	src/services/process/fork.c src/services/process/pgrp.c src/services/process/pid.c \
@@ -62,4 +67,7 @@ noinst_HEADERS += \
 	src/services/include/abi/poll.h \
 	src/services/include/fs/poll.h \
 	src/services/include/fs/ramfs_dentry.h src/services/include/abi/statfs.h \
-	src/services/include/abi/falloc.h
+	src/services/include/abi/falloc.h \
+	src/services/include/fs/inode.h src/services/include/fs/mount.h \
+	src/services/include/fs/procfs.h src/services/include/fs/procfs_node.h \
+	src/services/include/abi/mount.h

@@ -26,6 +26,7 @@ linuxrc
 proc
 root
 sbin
+sys
 tmp
 usr" ls /
 keel_run "$KEEL_TMP/k" ls -l /bin/busybox

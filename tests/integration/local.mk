@@ -9,3 +9,7 @@ TESTS += tests/integration/strace.sh
 EXTRA_DIST += tests/integration/strace.sh
 TESTS += tests/integration/process.sh tests/integration/shell.sh
 EXTRA_DIST += tests/integration/process.sh tests/integration/shell.sh
+TESTS += tests/integration/vfs.sh
+EXTRA_DIST += tests/integration/vfs.sh
+TESTS += tests/integration/applets.sh
+EXTRA_DIST += tests/integration/applets.sh

@@ -45,7 +45,11 @@ segv_info
 futex_raw
 creds
 fork_loop 100
-fs_meta'
+fs_meta
+fifo
+procfs one
+path_perm
+rw_at'
 # Each group folder (tests/progs/GROUP/) lists its own runs, names relative to tests/progs.
 for list in "$KEEL_SRCDIR"/tests/progs/*/runs; do
 	[ -s "$list" ] && runs="$runs

@@ -103,9 +103,12 @@ static int exec_commit(struct thread *t, struct mm *mm, uaddr_t entry, uaddr_t s
 {
 	struct process *p = t->proc;
 	struct fdtable *own;
-	char *exe = kstrdup(path);
+	/* /proc/PID/exe names the file, not the symlinks that led to it. */
+	char *exe = path_resolve_absolute(p->root, p->cwd, path);
 	const char *base;
 
+	if (!exe)
+		exe = kstrdup(path);
 	if (!exe)
 		return -ENOMEM;
 	if (p->fdt->refs > 1) {

@@ -155,6 +155,11 @@ int stack_build(struct mm *mm, const struct elf_image *img, int argc, char *cons
 	err = stack_put_data(mm, &plan, argc, argv, envp, execfn, vec + 1, vec + 2 + argc);
 	if (err)
 		goto out_free_vec;
+	/* Where /proc/PID/cmdline and environ read them, as Linux's mm->arg_start... */
+	mm->arg_start = plan.args;
+	mm->arg_end = plan.args + plan.arg_bytes;
+	mm->env_start = plan.envs;
+	mm->env_end = plan.envs + plan.env_bytes;
 	naux = auxv_fill(vec + 3 + argc + plan.envc, img, &plan);
 	words = 3 + (size_t)argc + (size_t)plan.envc + naux;
 	/* rsp must be 16-byte aligned at entry, pointing at argc. */

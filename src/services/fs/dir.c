@@ -41,7 +41,8 @@ long sys_getcwd(char __user *ubuf, size_t size)
 long sys_readlinkat(int dirfd, const char __user *upath, char __user *ubuf, int bufsiz)
 {
 	struct inode *i;
-	size_t n;
+	char *target;
+	long n;
 	int err;
 
 	if (bufsiz <= 0)
@@ -49,15 +50,35 @@ long sys_readlinkat(int dirfd, const char __user *upath, char __user *ubuf, int 
 	err = fs_lookup_at(process_current(), dirfd, upath, 0, &i);
 	if (err)
 		return err;
-	if (!ramfs_is_symlink(i))
-		return -EINVAL;
-	n = MIN((size_t)bufsiz, (size_t)i->size);
-	return copy_to_user(ubuf, i->data, n) ? -EFAULT : (long)n;
+	target = kmalloc(PATH_MAX);
+	if (!target)
+		return -ENOMEM;
+	n = inode_readlink(i, target, PATH_MAX);
+	if (n >= 0) {
+		n = MIN((long)bufsiz, n);
+		if (copy_to_user(ubuf, target, (size_t)n))
+			n = -EFAULT;
+	}
+	kfree(target);
+	return n;
 }
 
 long sys_readlink(const char __user *path, char __user *buf, int bufsiz)
 {
 	return sys_readlinkat(AT_FDCWD, path, buf, bufsiz);
+}
+
+/* chdir's last step: searching dir takes execute permission; cwd keeps a reference. */
+static int fs_set_cwd(struct process *p, struct inode *dir)
+{
+	int err = fs_permission(p, dir, MAY_EXEC);
+
+	if (err)
+		return err;
+	inode_get(dir);
+	inode_put(p->cwd);
+	p->cwd = dir;
+	return 0;
 }
 
 long sys_chdir(const char __user *path)
@@ -71,8 +92,7 @@ long sys_chdir(const char __user *path)
 		return err;
 	if (!ramfs_is_dir(i))
 		return -ENOTDIR;
-	p->cwd = i;
-	return 0;
+	return fs_set_cwd(p, i);
 }
 
 long sys_fchdir(int fd)
@@ -87,8 +107,7 @@ long sys_fchdir(int fd)
 	err = fs_dirfd_inode(p, fd, &dir);
 	if (err)
 		return err;
-	p->cwd = dir;
-	return 0;
+	return fs_set_cwd(p, dir);
 }
 
 long sys_mkdirat(int dirfd, const char __user *upath, unsigned int mode)
@@ -105,7 +124,7 @@ long sys_mkdirat(int dirfd, const char __user *upath, unsigned int mode)
 	/* "/", "." and ".." exist already, as does anything ramfs finds. */
 	if (par.len == 0 || (par.len == 1 && par.name[0] == '.') ||
 	    (par.len == 2 && par.name[0] == '.' && par.name[1] == '.') ||
-	    ramfs_lookup(par.dir, par.name, par.len, &old) == 0)
+	    inode_lookup(par.dir, par.name, par.len, &old) == 0)
 		err = -EEXIST;
 	else
 		err = fs_permission(p, par.dir, MAY_WRITE | MAY_EXEC);

@@ -24,10 +24,18 @@ void file_get(struct file *f)
 
 void file_put(struct file *f)
 {
+	struct file_watch *w;
+
 	if (--f->refs > 0)
 		return;
+	/* Unhooked before the call: forget may free w (Linux's eventpoll_release). */
+	while ((w = f->watches)) {
+		f->watches = w->next;
+		w->forget(w, f);
+	}
 	if (f->ops->release)
 		f->ops->release(f);
+	kfree(f->path);
 	kfree(f);
 }
 

@@ -12,14 +12,14 @@
 /* Where a new name may go, as Linux's filename_create and may_create decide: "", "."
  * and ".." exist already, as does anything found; a trailing slash asks for a directory,
  * which these calls never make; then write and search permission on the directory. */
-static int link_may_create(const struct process *p, const struct fs_parent *par)
+int fs_may_create(const struct process *p, const struct fs_parent *par)
 {
 	struct inode *old;
 
 	if (par->len == 0 || (par->len == 1 && par->name[0] == '.') ||
 	    (par->len == 2 && par->name[0] == '.' && par->name[1] == '.'))
 		return -EEXIST;
-	if (ramfs_lookup(par->dir, par->name, par->len, &old) == 0)
+	if (inode_lookup(par->dir, par->name, par->len, &old) == 0)
 		return -EEXIST;
 	if (par->must_dir)
 		return -ENOENT;
@@ -77,7 +77,7 @@ long sys_linkat(int olddirfd, const char __user *oldpath, int newdirfd,
 	err = fs_lookup_parent_at(p, newdirfd, newpath, &path, &par);
 	if (err)
 		return err;
-	err = link_may_create(p, &par);
+	err = fs_may_create(p, &par);
 	if (!err && ramfs_is_dir(src))
 		err = -EPERM;
 	if (!err)
@@ -105,7 +105,7 @@ long sys_symlinkat(const char __user *target, int newdirfd, const char __user *l
 	err = fs_lookup_parent_at(p, newdirfd, linkpath, &path, &par);
 	if (err)
 		goto out_free_target;
-	err = link_may_create(p, &par);
+	err = fs_may_create(p, &par);
 	if (!err)
 		err = ramfs_symlink(par.dir, par.name, par.len, to, strlen(to), &i);
 	if (!err) {

@@ -1,6 +1,7 @@
 /* fs/open.c: open, openat, close, dup, dup2, dup3 and fcntl. */
 #include <ostd/errno.h>
 #include <ostd/heap.h>
+#include <ostd/string.h>
 #include <abi/fcntl.h>
 #include <abi/stat.h>
 #include <fs/chardev.h>
@@ -18,7 +19,7 @@
 /* Finds the file to open, creating it for O_CREAT (*created then set: the creator may
  * open it whatever mode it gave). */
 static int open_find(struct process *p, struct inode *start, const char *path, int flags,
-		     unsigned int mode, struct inode **out, bool *created)
+		     unsigned int mode, struct inode **out, bool *created, struct path_last *last)
 {
 	unsigned int lookup = (flags & O_NOFOLLOW) ? 0 : LOOKUP_FOLLOW;
 	struct inode *dir;
@@ -27,7 +28,7 @@ static int open_find(struct process *p, struct inode *start, const char *path, i
 	bool must_dir;
 	int err;
 
-	err = path_lookup(p->root, start, path, lookup, out);
+	err = path_lookup_last(p->root, start, path, lookup, out, last);
 	if (!(flags & O_CREAT))
 		return err;
 	if (err == 0)
@@ -46,6 +47,9 @@ static int open_find(struct process *p, struct inode *start, const char *path, i
 		(*out)->uid = p->cred.fsuid;
 		(*out)->gid = p->cred.fsgid;
 		*created = true;
+		last->dir = dir;
+		memcpy(last->name, name, len);
+		last->name[len] = '\0';
 	}
 	return err;
 }
@@ -82,10 +86,27 @@ static int open_check(struct inode *i, int flags)
 	return 0;
 }
 
+/* Opens i as the file its type makes it. */
+static int open_inode(struct inode *i, unsigned int flags, struct file **out)
+{
+	if (flags & O_PATH)
+		goto plain;
+	if (i->ops && i->ops->open && !S_ISDIR(i->mode))
+		return i->ops->open(i, flags, out);
+	if (ramfs_is_chardev(i))
+		return chardev_open(i, flags, out);
+	if (S_ISFIFO(i->mode))
+		return fifo_open(i, flags, out);
+plain:
+	*out = ramfs_file_open(i, flags);
+	return *out ? 0 : -ENOMEM;
+}
+
 long sys_openat(int dirfd, const char __user *upath, int flags, unsigned int mode)
 {
 	struct process *p = process_current();
 	struct inode *start = p->cwd, *i;
+	struct path_last *last;
 	struct file *f;
 	char *path = NULL;
 	int err, fd;
@@ -98,7 +119,13 @@ long sys_openat(int dirfd, const char __user *upath, int flags, unsigned int mod
 	err = fs_path_copy_at(p, dirfd, upath, &path, &start);
 	if (err)
 		return err;
-	err = open_find(p, start, path, flags, mode, &i, &created);
+	last = kmalloc(sizeof(*last));
+	if (!last) {
+		kfree(path);
+		return -ENOMEM;
+	}
+	last->dir = NULL;
+	err = open_find(p, start, path, flags, mode, &i, &created, last);
 	if (!err)
 		err = open_check(i, flags);
 	if (!err && !created)
@@ -112,21 +139,16 @@ long sys_openat(int dirfd, const char __user *upath, int flags, unsigned int mod
 	}
 	cloexec = flags & O_CLOEXEC;
 	flags &= ~(O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC);
-	if (ramfs_is_chardev(i) && !(flags & O_PATH)) {
-		err = chardev_open(i, (unsigned int)flags, &f);
-		if (err)
-			goto out_free_path;
-	} else {
-		err = -ENOMEM;
-		f = ramfs_file_open(i, (unsigned int)flags);
-		if (!f)
-			goto out_free_path;
-	}
+	err = open_inode(i, (unsigned int)flags, &f);
+	if (err)
+		goto out_free_path;
+	f->path = path_absolute(p->root, i, last);
 	fd = fdtable_install(p->fdt, f, 0, cloexec);
 	if (fd < 0)
 		file_put(f);
 	err = fd;
 out_free_path:
+	kfree(last);
 	kfree(path);
 	return err;
 }

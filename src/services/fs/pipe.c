@@ -14,6 +14,7 @@
 #include <fs/file.h>
 #include <fs/pipe.h>
 #include <fs/poll.h>
+#include <fs/ramfs.h>
 #include <process/process.h>
 #include <signal/signal.h>
 
@@ -28,11 +29,15 @@ struct pipe {
 	struct poll_head poll;  /* poll calls watching either end */
 	uint64_t ino;
 	unsigned int uid, gid;
+	struct inode *fifo;     /* the FIFO it serves, or NULL for pipe(2) */
+	uint64_t r_opens, w_opens;   /* ends ever opened on the FIFO: a waiting open knows
+	                                one came even if it is already gone */
 };
 
 struct pipe_end {
 	struct file file;       /* first: file_put frees the whole end */
 	struct pipe *pipe;
+	bool reads, writes;     /* a FIFO opened O_RDWR does both */
 };
 
 static const struct file_ops pipe_file_ops;
@@ -40,6 +45,16 @@ static const struct file_ops pipe_file_ops;
 static struct pipe *pipe_of(struct file *f)
 {
 	return ((struct pipe_end *)f)->pipe;
+}
+
+static bool pipe_end_reads(struct file *f)
+{
+	return ((struct pipe_end *)f)->reads;
+}
+
+static bool pipe_end_writes(struct file *f)
+{
+	return ((struct pipe_end *)f)->writes;
 }
 
 bool file_is_pipe(const struct file *f)
@@ -74,9 +89,10 @@ static char *pipe_page(struct pipe *p, size_t at)
 	return *slot;
 }
 
-/* Appends n bytes (n <= room) from buf: the count copied, or -EFAULT/-ENOMEM when
+/* Appends n bytes (n <= room) from buf (or kernel memory kbuf, when not NULL): the count copied, or -EFAULT/-ENOMEM when
  * nothing was. A fault part-way keeps the bytes before the faulting chunk. */
-static ssize_t pipe_copy_in(struct pipe *p, const char __user *buf, size_t n)
+static ssize_t pipe_copy_in(struct pipe *p, const char __user *buf, const char *kbuf,
+			    size_t n)
 {
 	size_t done = 0;
 
@@ -87,7 +103,9 @@ static ssize_t pipe_copy_in(struct pipe *p, const char __user *buf, size_t n)
 
 		if (!page)
 			return done ? (ssize_t)done : -ENOMEM;
-		if (copy_from_user(page + at % PAGE_SIZE, buf + done, k))
+		if (kbuf)
+			memcpy(page + at % PAGE_SIZE, kbuf + done, k);
+		else if (copy_from_user(page + at % PAGE_SIZE, buf + done, k))
 			return done ? (ssize_t)done : -EFAULT;
 		p->len += k;
 		done += k;
@@ -167,15 +185,16 @@ static void pipe_send_sigpipe(void)
 /* One step of a write: copies what may go now. 1 when more is to be written, 0 when
  * the write is over (*done final), or a negative errno. Writes of at most PIPE_BUF bytes
  * go in one piece or not at all. */
-static ssize_t pipe_write_step(struct pipe *p, const char __user *buf, size_t n,
-			       size_t *done)
+static ssize_t pipe_write_step(struct pipe *p, const char __user *buf, const char *kbuf,
+			       size_t n, size_t *done)
 {
 	size_t room = p->capacity - p->len, want = n - *done;
 	ssize_t k;
 
 	if (!room || (n <= PIPE_BUF && room < want))
 		return 1;
-	k = pipe_copy_in(p, buf + *done, MIN(room, want));
+	k = kbuf ? pipe_copy_in(p, NULL, kbuf + *done, MIN(room, want))
+		 : pipe_copy_in(p, buf + *done, NULL, MIN(room, want));
 	if (k < 0)
 		return k;
 	*done += (size_t)k;
@@ -185,7 +204,9 @@ static ssize_t pipe_write_step(struct pipe *p, const char __user *buf, size_t n,
 	return *done < n ? 1 : 0;
 }
 
-static ssize_t pipe_write(struct file *f, const void __user *buf, size_t n, uint64_t *pos)
+/* A write from user memory buf, or from kernel memory kbuf when it is not NULL. */
+static ssize_t pipe_write_from(struct file *f, const void __user *buf, const char *kbuf,
+			       size_t n)
 {
 	struct pipe *p = pipe_of(f);
 	size_t done = 0;
@@ -200,7 +221,7 @@ static ssize_t pipe_write(struct file *f, const void __user *buf, size_t n, uint
 			ret = -EPIPE;
 			break;
 		}
-		ret = pipe_write_step(p, buf, n, &done);
+		ret = pipe_write_step(p, buf, kbuf, n, &done);
 		if (ret <= 0)
 			break;
 		if (f->flags & O_NONBLOCK) {
@@ -216,6 +237,16 @@ static ssize_t pipe_write(struct file *f, const void __user *buf, size_t n, uint
 	return done ? (ssize_t)done : ret;
 }
 
+static ssize_t pipe_write(struct file *f, const void __user *buf, size_t n, uint64_t *pos)
+{
+	return pipe_write_from(f, buf, NULL, n);
+}
+
+static ssize_t pipe_write_kernel(struct file *f, const void *buf, size_t n, uint64_t *pos)
+{
+	return pipe_write_from(f, NULL, buf, n);
+}
+
 static int64_t pipe_lseek(struct file *f, int64_t off, int whence)
 {
 	return -ESPIPE;
@@ -225,6 +256,10 @@ static int pipe_fstat(struct file *f, struct stat *st)
 {
 	struct pipe *p = pipe_of(f);
 
+	if (p->fifo) {
+		ramfs_fill_stat(p->fifo, st);
+		return 0;
+	}
 	memset(st, 0, sizeof(*st));
 	st->st_mode = S_IFIFO | 0600;
 	st->st_nlink = 1;
@@ -255,12 +290,14 @@ static unsigned int pipe_poll(struct file *f, struct poll_table *pt)
 	unsigned int mask = 0;
 
 	poll_wait_head(pt, f, &p->poll);
-	if ((f->flags & O_ACCMODE) == O_RDONLY) {
+	if (pipe_end_reads(f)) {
 		if (p->len)
 			mask |= POLLIN | POLLRDNORM;
-		if (!p->writers)
+		/* A FIFO that never had a writer is not hung up yet. */
+		if (!p->writers && (!p->fifo || p->w_opens))
 			mask |= POLLHUP;
-	} else {
+	}
+	if (pipe_end_writes(f)) {
 		if (p->capacity - p->len >= PIPE_BUF)
 			mask |= POLLOUT | POLLWRNORM;
 		if (!p->readers)
@@ -273,12 +310,21 @@ static void pipe_release(struct file *f)
 {
 	struct pipe *p = pipe_of(f);
 
-	if ((f->flags & O_ACCMODE) == O_RDONLY) {
+	if (pipe_end_reads(f)) {
 		p->readers--;
 		pipe_wake(p, &p->wr_wait);   /* they now fail with EPIPE */
-	} else {
+	}
+	if (pipe_end_writes(f)) {
 		p->writers--;
 		pipe_wake(p, &p->rd_wait);   /* they now see end of file */
+	}
+	if (p->fifo) {
+		struct inode *i = p->fifo;
+
+		/* The FIFO's data goes with its last opener, as on Linux. */
+		if (!p->readers && !p->writers)
+			i->fifo = NULL;
+		inode_put(i);   /* each end held one */
 	}
 	if (p->readers || p->writers)
 		return;
@@ -289,6 +335,7 @@ static void pipe_release(struct file *f)
 static const struct file_ops pipe_file_ops = {
 	.read    = pipe_read,
 	.write   = pipe_write,
+	.write_kernel = pipe_write_kernel,
 	.lseek   = pipe_lseek,
 	.fstat   = pipe_fstat,
 	.ioctl   = pipe_ioctl,
@@ -307,6 +354,8 @@ static struct file *pipe_end_alloc(struct pipe *p, unsigned int flags)
 	e->file.flags = flags;
 	e->file.refs = 1;
 	e->pipe = p;
+	e->reads = (flags & O_ACCMODE) != O_WRONLY;
+	e->writes = (flags & O_ACCMODE) != O_RDONLY;
 	return &e->file;
 }
 
@@ -358,6 +407,69 @@ out_free_pipe:
 	pipe_pages_free(p->pages, p->capacity / PAGE_SIZE);
 	kfree(p);
 	return -ENOMEM;
+}
+
+/* Waits until an end of the other kind has opened since *seen (its opens count). */
+static int fifo_wait_other(struct pipe *p, waitqueue_t *wq, const uint64_t *opens,
+			   uint64_t seen, const unsigned int *live)
+{
+	while (!*live && *opens == seen)
+		if (thread_sleep(wq, UINT64_MAX) == -EINTR)
+			return -ERESTARTSYS;
+	return 0;
+}
+
+int fifo_open(struct inode *i, unsigned int flags, struct file **out)
+{
+	struct pipe *p = i->fifo;
+	struct file *f;
+	int acc = flags & O_ACCMODE, err = 0;
+	bool nonblock = flags & O_NONBLOCK;
+
+	if (acc == O_WRONLY && nonblock && (!p || !p->readers))
+		return -ENXIO;
+	if (!p) {
+		p = pipe_alloc();
+		if (!p)
+			return -ENOMEM;
+		p->fifo = i;
+		i->fifo = p;
+	}
+	f = pipe_end_alloc(p, flags);
+	if (!f) {
+		err = -ENOMEM;
+		goto out_drop_pipe;
+	}
+	inode_get(i);
+	f->inode = i;
+	if (pipe_end_reads(f)) {
+		p->readers++;
+		p->r_opens++;
+	}
+	if (pipe_end_writes(f)) {
+		p->writers++;
+		p->w_opens++;
+	}
+	pipe_wake(p, &p->rd_wait);
+	pipe_wake(p, &p->wr_wait);
+	if (acc == O_RDONLY && !nonblock)
+		err = fifo_wait_other(p, &p->rd_wait, &p->w_opens, p->w_opens, &p->writers);
+	else if (acc == O_WRONLY)
+		err = fifo_wait_other(p, &p->wr_wait, &p->r_opens, p->r_opens, &p->readers);
+	if (err) {
+		file_put(f);
+		return err;
+	}
+	*out = f;
+	return 0;
+
+out_drop_pipe:
+	if (!p->readers && !p->writers) {
+		i->fifo = NULL;
+		pipe_pages_free(p->pages, p->capacity / PAGE_SIZE);
+		kfree(p);
+	}
+	return err;
 }
 
 /* Linux's round_pipe_size: at least a page, a power of two; 0 past 2 GiB. */

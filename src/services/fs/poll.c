@@ -374,7 +374,9 @@ static long fdset_scan(void *ctx, struct poll_table *pt)
 	long count = 0;
 	int fd;
 
-	memset(c->res_in, 0, sizeof(c->res_in) * 3);
+	memset(c->res_in, 0, sizeof(c->res_in));
+	memset(c->res_out, 0, sizeof(c->res_out));
+	memset(c->res_ex, 0, sizeof(c->res_ex));
 	for (fd = 0; fd < c->n; fd++) {
 		bool in = fdset_has(c->in, fd), out = fdset_has(c->out, fd);
 		bool ex = fdset_has(c->ex, fd);

@@ -46,6 +46,7 @@ struct inode *ramfs_create_root(void)
 		return NULL;
 	}
 	root->parent = root;
+	root->dev = inode_new_dev();
 	return root;
 }
 
@@ -82,6 +83,24 @@ void ramfs_destroy(struct inode *root)
 		kfree(d);
 	}
 	inode_free(root);
+}
+
+/* Same walk as ramfs_destroy: anything open or stood in (opens) keeps the tree busy. */
+bool ramfs_busy(struct inode *root)
+{
+	struct dentry *d;
+	struct inode *dead;
+
+	if (root->opens)
+		return true;
+	for (dead = root->dead; dead; dead = dead->dead)
+		if (dead->opens)
+			return true;
+	for (d = root->children; d; d = d->next) {
+		if (ramfs_is_dir(d->inode) ? ramfs_busy(d->inode) : d->inode->opens > 0)
+			return true;
+	}
+	return false;
 }
 
 int ramfs_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
@@ -132,6 +151,7 @@ static int dir_link(struct inode *dir, const char *name, size_t len, struct inod
 		dir->nlink++;
 	}
 	d->inode = i;
+	i->dev = dir->dev;
 	ramfs_dentry_append(dir, d);
 	ramfs_touch_mtime(dir);
 	return 0;
@@ -152,6 +172,9 @@ int ramfs_create_check(struct inode *dir, const char *name, size_t len)
 
 	if (!ramfs_is_dir(dir))
 		return -ENOTDIR;
+	err = inode_may_modify(dir);
+	if (err)
+		return err;
 	err = ramfs_name_check(name, len);
 	if (err)
 		return err;
@@ -166,7 +189,7 @@ int ramfs_create(struct inode *dir, const char *name, size_t len, uint32_t mode,
 	struct inode *i;
 	int err;
 
-	if (!S_ISDIR(mode) && !S_ISREG(mode))
+	if (!S_ISDIR(mode) && !S_ISREG(mode) && !S_ISFIFO(mode) && !S_ISSOCK(mode))
 		return -EINVAL;
 	err = ramfs_create_check(dir, name, len);
 	if (err)
@@ -337,6 +360,8 @@ static int ramfs_remove(struct inode *dir, const char *name, size_t len, bool wa
 
 	if (!ramfs_is_dir(dir))
 		return -ENOTDIR;
+	if (inode_may_modify(dir))
+		return -EPERM;
 	link = ramfs_dentry_find(dir, name, len, &prev);
 	if (!link)
 		return -ENOENT;

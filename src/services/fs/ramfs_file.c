@@ -1,5 +1,6 @@
 /* fs/ramfs_file.c: reading, writing and listing ramfs files through open file objects. */
 #include <ostd/errno.h>
+#include <ostd/heap.h>
 #include <ostd/string.h>
 #include <ostd/time.h>
 #include <ostd/user_copy.h>
@@ -24,15 +25,13 @@ static ssize_t ramfs_file_read(struct file *f, void __user *buf, size_t n, uint6
 	return (ssize_t)k;
 }
 
-static ssize_t ramfs_file_write(struct file *f, const void __user *buf, size_t n,
-				uint64_t *pos)
+/* Makes room for n bytes at the write position: where they go, or a negative errno. */
+static int64_t ramfs_file_write_at(struct file *f, size_t n, uint64_t *pos)
 {
 	struct inode *i = f->inode;
 	uint64_t at = (f->flags & O_APPEND) ? i->size : *pos;
 	int err;
 
-	if (n == 0)
-		return 0;
 	if (at > RAMFS_FILE_MAX || n > RAMFS_FILE_MAX - at)
 		return -EFBIG;
 	if (at + n > i->size) {
@@ -40,10 +39,39 @@ static ssize_t ramfs_file_write(struct file *f, const void __user *buf, size_t n
 		if (err)
 			return err;
 	}
-	if (copy_from_user(i->data + at, buf, n))
+	return (int64_t)at;
+}
+
+static ssize_t ramfs_file_write(struct file *f, const void __user *buf, size_t n,
+				uint64_t *pos)
+{
+	int64_t at;
+
+	if (n == 0)
+		return 0;
+	at = ramfs_file_write_at(f, n, pos);
+	if (at < 0)
+		return at;
+	if (copy_from_user(f->inode->data + at, buf, n))
 		return -EFAULT;
-	ramfs_touch_mtime(i);
-	*pos = at + n;
+	ramfs_touch_mtime(f->inode);
+	*pos = (uint64_t)at + n;
+	return (ssize_t)n;
+}
+
+static ssize_t ramfs_file_write_kernel(struct file *f, const void *buf, size_t n,
+				       uint64_t *pos)
+{
+	int64_t at;
+
+	if (n == 0)
+		return 0;
+	at = ramfs_file_write_at(f, n, pos);
+	if (at < 0)
+		return at;
+	memcpy(f->inode->data + at, buf, n);
+	ramfs_touch_mtime(f->inode);
+	*pos = (uint64_t)at + n;
 	return (ssize_t)n;
 }
 
@@ -63,19 +91,31 @@ static int64_t ramfs_file_lseek(struct file *f, int64_t off, int whence)
 	return (int64_t)f->pos;
 }
 
+/* tmpfs's directory size: 20 bytes an entry, "." and ".." included. */
+static int64_t ramfs_dir_size(const struct inode *dir)
+{
+	const struct dentry *d;
+	int64_t n = 2;
+
+	for (d = dir->children; d; d = d->next)
+		n++;
+	return n * 20;
+}
+
 void ramfs_fill_stat(const struct inode *i, struct stat *st)
 {
 	memset(st, 0, sizeof(*st));
-	st->st_dev = 1;
+	st->st_dev = i->dev;
 	st->st_ino = i->ino;
 	st->st_nlink = i->nlink;
 	st->st_mode = i->mode;
 	st->st_uid = i->uid;
 	st->st_gid = i->gid;
-	st->st_size = (int64_t)i->size;
+	st->st_size = S_ISDIR(i->mode) && !i->ops ? ramfs_dir_size(i) : (int64_t)i->size;
 	st->st_rdev = i->rdev;
 	st->st_blksize = 4096;
-	st->st_blocks = (int64_t)((i->size + 511) / 512);
+	/* Memory is given in pages, and tmpfs counts its blocks so: du agrees with Linux. */
+	st->st_blocks = S_ISREG(i->mode) ? (int64_t)(ALIGN_UP(i->size, (uint64_t)PAGE_SIZE) / 512) : 0;
 	st->st_atime = i->atime_ns / NSEC_PER_SEC;
 	st->st_atime_nsec = i->atime_ns % NSEC_PER_SEC;
 	st->st_mtime = i->mtime_ns / NSEC_PER_SEC;
@@ -95,38 +135,52 @@ static ssize_t ramfs_dir_read(struct file *f, void __user *buf, size_t n, uint64
 	return -EISDIR;
 }
 
-static uint8_t dirent_type(const struct inode *i)
+static uint8_t dirent_type(uint32_t mode)
 {
-	switch (i->mode & S_IFMT) {
-	case S_IFDIR: return DT_DIR;
-	case S_IFREG: return DT_REG;
-	case S_IFLNK: return DT_LNK;
-	case S_IFCHR: return DT_CHR;
-	default:      return DT_UNKNOWN;
+	switch (mode & S_IFMT) {
+	case S_IFDIR:  return DT_DIR;
+	case S_IFREG:  return DT_REG;
+	case S_IFLNK:  return DT_LNK;
+	case S_IFCHR:  return DT_CHR;
+	case S_IFIFO:  return DT_FIFO;
+	case S_IFSOCK: return DT_SOCK;
+	default:       return DT_UNKNOWN;
 	}
 }
 
-/* The entry at index k of dir: ".", "..", then the children in creation order. */
-static bool dir_entry_at(struct inode *dir, uint64_t k, const char **name, struct inode **i)
+struct dir_entry {
+	char name[NAME_MAX + 1];
+	uint64_t ino;
+	uint32_t type;      /* S_IF* */
+};
+
+/* The entry at index k of dir: ".", "..", then the children in creation order (or as
+ * the directory's file system lists them). */
+static bool dir_entry_at(struct inode *dir, uint64_t k, struct dir_entry *e)
 {
+	struct inode *i;
 	struct dentry *d;
 
-	if (k == 0) {
-		*name = ".";
-		*i = dir;
+	if (k < 2) {
+		kstrlcpy(e->name, k ? ".." : ".", sizeof(e->name));
+		/* A file system's root is its own "..", as Linux lists it. */
+		i = k ? dir->parent : dir;
+		e->ino = i->ino;
+		e->type = S_IFDIR;
 		return true;
 	}
-	if (k == 1) {
-		*name = "..";
-		*i = dir->parent;
-		return true;
-	}
+	if (dir->ops)
+		return dir->ops->entry &&
+		       dir->ops->entry(dir, k - 2, e->name, sizeof(e->name), &e->ino, &e->type);
 	for (d = dir->children, k -= 2; d && k; d = d->next, k--)
 		;
 	if (!d)
 		return false;
-	*name = d->name;
-	*i = d->inode;
+	kstrlcpy(e->name, d->name, sizeof(e->name));
+	/* A mountpoint lists with the covered directory's number: getdents reads the
+	 * directory, not the mount table, on Linux too. */
+	e->ino = d->inode->ino;
+	e->type = d->inode->mode;
 	return true;
 }
 
@@ -137,28 +191,37 @@ static long ramfs_dir_getdents64(struct file *f, void __user *buf, size_t n)
 		struct linux_dirent64 d;
 		char bytes[sizeof(struct linux_dirent64) + NAME_MAX + 8];
 	} rec;
+	struct dir_entry *e = kmalloc(sizeof(*e));
 	size_t done = 0;
-	const char *name;
-	struct inode *i;
+	long ret;
 
-	while (dir_entry_at(f->inode, f->pos, &name, &i)) {
-		size_t nl = strlen(name);
+	if (!e)
+		return -ENOMEM;
+	while (dir_entry_at(f->inode, f->pos, e)) {
+		size_t nl = strlen(e->name);
 		size_t len = ALIGN_UP(offsetof(struct linux_dirent64, d_name) + nl + 1, (size_t)8);
 
-		if (len > n - done)
-			return done ? (long)done : -EINVAL;
+		if (len > n - done) {
+			ret = done ? (long)done : -EINVAL;
+			goto out_free;
+		}
 		memset(&rec, 0, len);
-		rec.d.d_ino = i->ino;
+		rec.d.d_ino = e->ino;
 		rec.d.d_off = (int64_t)f->pos + 1;
 		rec.d.d_reclen = (uint16_t)len;
-		rec.d.d_type = dirent_type(i);
-		memcpy(rec.bytes + offsetof(struct linux_dirent64, d_name), name, nl);
-		if (copy_to_user((char __user *)buf + done, &rec, len))
-			return -EFAULT;
+		rec.d.d_type = dirent_type(e->type);
+		memcpy(rec.bytes + offsetof(struct linux_dirent64, d_name), e->name, nl);
+		if (copy_to_user((char __user *)buf + done, &rec, len)) {
+			ret = -EFAULT;
+			goto out_free;
+		}
 		done += len;
 		f->pos++;
 	}
-	return (long)done;
+	ret = (long)done;
+out_free:
+	kfree(e);
+	return ret;
 }
 
 static int64_t ramfs_dir_lseek(struct file *f, int64_t off, int whence)
@@ -172,7 +235,7 @@ static int64_t ramfs_dir_lseek(struct file *f, int64_t off, int whence)
 /* An unlinked inode lives while files are open on it. */
 void ramfs_file_release(struct file *f)
 {
-	ramfs_file_closed(f->inode);
+	inode_put(f->inode);
 }
 
 /* Memory-backed: reads and writes never wait, so files and directories are always ready. */
@@ -181,6 +244,7 @@ static const struct file_ops ramfs_reg_ops = {
 	.poll = poll_always_ready,
 	.read = ramfs_file_read,
 	.write = ramfs_file_write,
+	.write_kernel = ramfs_file_write_kernel,
 	.lseek = ramfs_file_lseek,
 	.fstat = ramfs_file_fstat,
 };
@@ -211,6 +275,6 @@ struct file *ramfs_file_open(struct inode *inode, unsigned int flags)
 		ops = &ramfs_dir_ops;
 	f = file_alloc(ops, inode, flags);
 	if (f)
-		inode->opens++;
+		inode_get(inode);
 	return f;
 }

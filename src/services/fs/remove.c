@@ -18,7 +18,7 @@ static bool name_is(const char *name, size_t len, const char *what)
 static long fs_remove_at(int dirfd, const char __user *upath, bool is_dir)
 {
 	struct process *p = process_current();
-	struct inode *victim;
+	struct inode *victim = NULL;
 	struct fs_parent par;
 	char *path = NULL;
 	int err;
@@ -35,11 +35,13 @@ static long fs_remove_at(int dirfd, const char __user *upath, bool is_dir)
 	else if (name_is(par.name, par.len, ".."))
 		err = is_dir ? -ENOTEMPTY : -EISDIR;
 	else
-		err = ramfs_lookup(par.dir, par.name, par.len, &victim);
+		err = inode_lookup(par.dir, par.name, par.len, &victim);
 	if (!err && !is_dir && par.must_dir)
 		err = ramfs_is_dir(victim) ? -EISDIR : -ENOTDIR;
 	if (!err)
 		err = fs_may_delete(p, par.dir, victim);
+	if (!err && victim->mounted)
+		err = -EBUSY;
 	if (!err)
 		err = is_dir ? ramfs_rmdir(par.dir, par.name, par.len) :
 			       ramfs_unlink(par.dir, par.name, par.len);

@@ -41,13 +41,17 @@ static int rename_check_names(struct rename_ends *e)
 		return -EBUSY;
 	if (!name_is_normal(&e->to))
 		return (e->flags & RENAME_NOREPLACE) ? -EEXIST : -EBUSY;
-	err = ramfs_lookup(e->from.dir, e->from.name, e->from.len, &e->src);
+	err = inode_lookup(e->from.dir, e->from.name, e->from.len, &e->src);
 	if (err)
 		return err;
-	if (ramfs_lookup(e->to.dir, e->to.name, e->to.len, &e->dst))
+	if (inode_lookup(e->to.dir, e->to.name, e->to.len, &e->dst))
 		e->dst = NULL;
 	if ((e->flags & RENAME_EXCHANGE) && !e->dst)
 		return -ENOENT;
+	if (inode_fs_root(e->from.dir) != inode_fs_root(e->to.dir))
+		return -EXDEV;
+	if (e->src->mounted || (e->dst && e->dst->mounted))
+		return -EBUSY;
 	if ((e->flags & RENAME_NOREPLACE) && e->dst)
 		return -EEXIST;
 	/* A removed directory takes no new entries. */

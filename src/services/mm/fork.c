@@ -36,6 +36,10 @@ struct mm *mm_fork(struct mm *src)
 	dst->brk_start = src->brk_start;
 	dst->brk = src->brk;
 	dst->stack_top = src->stack_top;
+	dst->arg_start = src->arg_start;
+	dst->arg_end = src->arg_end;
+	dst->env_start = src->env_start;
+	dst->env_end = src->env_end;
 	dst->mmap_top = src->mmap_top;
 	for (a = src->areas; a; a = a->next)
 		if (vmspace_copy_range(dst->vs, src->vs, a->start, a->end - a->start,

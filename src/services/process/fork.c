@@ -7,6 +7,7 @@
 #include <abi/sched.h>
 #include <fs/file.h>
 #include <mm/mm.h>
+#include <fs/inode.h>
 #include <process/process.h>
 #include <signal/signal.h>
 
@@ -110,6 +111,8 @@ static int clone_resources(struct process *c, struct process *p, const struct cl
 	c->sid = p->sid;
 	c->cwd = p->cwd;
 	c->root = p->root;
+	inode_get(c->cwd);
+	inode_get(c->root);
 	c->umask = p->umask;
 	c->cred = p->cred;
 	memcpy(c->comm, p->comm, sizeof(c->comm));

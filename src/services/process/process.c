@@ -9,6 +9,7 @@
 #include <abi/siginfo.h>
 #include <fs/file.h>
 #include <mm/mm.h>
+#include <fs/inode.h>
 #include <process/process.h>
 #include <signal/signal.h>
 
@@ -54,6 +55,10 @@ void process_free(struct process *p)
 		fdtable_release(p->fdt);
 	if (p->mm)
 		mm_put(p->mm);
+	if (p->cwd)
+		inode_put(p->cwd);
+	if (p->root)
+		inode_put(p->root);
 	kfree(p->exe_path);
 	pid_free(p->pid);
 	kfree(p);
@@ -75,6 +80,8 @@ struct process *process_create_init(struct inode *root, const char *exe_path,
 	}
 	p->pgid = p->sid = pid;
 	p->root = p->cwd = root;
+	inode_get(root);
+	inode_get(root);
 	p->umask = 022;
 	cred_init_root(&p->cred);
 	kstrlcpy(p->comm, "init", sizeof(p->comm));
@@ -101,6 +108,8 @@ void process_destroy_unstarted(struct process *p, struct thread *main)
 {
 	if (thread_current() == main)
 		thread_attach_current(NULL);
+	/* Its alarm timer (ITIMER_REAL) must not fire on a freed process. */
+	signal_process_exit(p);
 	thread_unlink(main);
 	thread_free(main);
 	process_hash_remove(p);

@@ -5,6 +5,7 @@
 #include <ostd/log.h>
 #include <ostd/task.h>
 #include <boot/boot.h>
+#include <fs/inode.h>
 #include <futex/futex.h>
 #include <mm/mm.h>
 #include <process/process.h>
@@ -34,6 +35,7 @@ struct thread *thread_alloc(struct process *p, int tid)
 void thread_free(struct thread *t)
 {
 	sigqueue_clear(&t->pending);
+	inode_end_syscall(t);
 	user_context_release(&t->ctx);
 	kfree(t);
 }
@@ -97,6 +99,9 @@ void thread_attach_current(struct thread *t)
 {
 	task_set_data(task_current(), t);
 	task_set_vmspace(task_current(), t ? t->proc->mm->vs : NULL);
+	/* thread_kick wakes t through its task, whichever task adopted it. */
+	if (t)
+		t->task = task_current();
 }
 
 static void thread_task_main(void *arg)

@@ -26,6 +26,7 @@ static const struct strace_signature signatures[] = {
 	SIG0(15, SK_INT),                                       /* rt_sigreturn */
 	SIG(16,  SK_INT, SK_FD, SK_IOCTL, SK_PTR),              /* ioctl */
 	SIG(17,  SK_INT, SK_FD, SK_RBUF, SK_ULONG, SK_LONG),    /* pread64 */
+	SIG(18,  SK_INT, SK_FD, SK_WBUF, SK_ULONG, SK_LONG),    /* pwrite64 */
 	SIG(19,  SK_INT, SK_FD, SK_PTR, SK_INT),                /* readv */
 	SIG(20,  SK_INT, SK_FD, SK_PTR, SK_INT),                /* writev */
 	SIG(21,  SK_INT, SK_STR, SK_ACCESS_MODE),               /* access */
@@ -41,6 +42,7 @@ static const struct strace_signature signatures[] = {
 	SIG(37,  SK_UINT, SK_UINT),                             /* alarm */
 	SIG(38,  SK_INT, SK_INT, SK_PTR, SK_PTR),               /* setitimer */
 	SIG0(39, SK_INT),                                       /* getpid */
+	SIG(40,  SK_INT, SK_FD, SK_FD, SK_PTR, SK_ULONG),        /* sendfile */
 	SIG(56,  SK_INT, SK_CLONE_FLAGS, SK_PTR, SK_PTR, SK_PTR, SK_HEX), /* clone */
 	SIG0(57, SK_INT),                                       /* fork */
 	SIG0(58, SK_INT),                                       /* vfork */
@@ -102,27 +104,35 @@ static const struct strace_signature signatures[] = {
 	SIG(129, SK_INT, SK_INT, SK_SIGNAL, SK_PTR),            /* rt_sigqueueinfo */
 	SIG(130, SK_INT, SK_PTR, SK_ULONG),                     /* rt_sigsuspend */
 	SIG(131, SK_INT, SK_PTR, SK_PTR),                       /* sigaltstack */
+	SIG(133, SK_INT, SK_STR, SK_OCT, SK_HEX),               /* mknod */
 	SIG(137, SK_INT, SK_STR, SK_PTR),                       /* statfs */
 	SIG(138, SK_INT, SK_FD, SK_PTR),                        /* fstatfs */
 	SIG(157, SK_INT, SK_INT, SK_HEX, SK_HEX, SK_HEX, SK_HEX), /* prctl */
 	SIG(158, SK_INT, SK_ARCH_PRCTL, SK_HEX),                /* arch_prctl */
 	SIG(160, SK_INT, SK_RLIMIT, SK_PTR),                    /* setrlimit */
+	SIG(161, SK_INT, SK_STR),                               /* chroot */
 	SIG0(162, SK_INT),                                      /* sync */
+	SIG(165, SK_INT, SK_STR, SK_STR, SK_STR, SK_HEX, SK_PTR), /* mount */
+	SIG(166, SK_INT, SK_STR, SK_HEX),                       /* umount2 */
 	SIG0(186, SK_INT),                                      /* gettid */
 	SIG(200, SK_INT, SK_INT, SK_SIGNAL),                    /* tkill */
 	SIG(201, SK_LONG, SK_PTR),                              /* time */
 	SIG(202, SK_INT, SK_PTR, SK_INT, SK_UINT, SK_PTR, SK_PTR, SK_UINT), /* futex */
 	SIG(204, SK_INT, SK_INT, SK_UINT, SK_PTR),              /* sched_getaffinity */
+	SIG(213, SK_INT, SK_INT),                               /* epoll_create */
 	SIG(217, SK_INT, SK_FD, SK_PTR, SK_ULONG),              /* getdents64 */
 	SIG(218, SK_INT, SK_PTR),                               /* set_tid_address */
 	SIG(228, SK_INT, SK_CLOCK, SK_PTR),                     /* clock_gettime */
 	SIG(229, SK_INT, SK_CLOCK, SK_PTR),                     /* clock_getres */
 	SIG(230, SK_INT, SK_CLOCK, SK_INT, SK_PTR, SK_PTR),     /* clock_nanosleep */
 	SIG(231, SK_NONE, SK_INT),                              /* exit_group */
+	SIG(232, SK_INT, SK_FD, SK_PTR, SK_INT, SK_INT),        /* epoll_wait */
+	SIG(233, SK_INT, SK_FD, SK_INT, SK_FD, SK_PTR),         /* epoll_ctl */
 	SIG(234, SK_INT, SK_INT, SK_INT, SK_SIGNAL),            /* tgkill */
 	SIG(247, SK_INT, SK_INT, SK_INT, SK_PTR, SK_WAIT_OPTIONS, SK_PTR), /* waitid */
 	SIG(257, SK_INT, SK_FD, SK_STR, SK_OPEN_FLAGS, SK_OPEN_MODE), /* openat */
 	SIG(258, SK_INT, SK_FD, SK_STR, SK_OCT),                /* mkdirat */
+	SIG(259, SK_INT, SK_FD, SK_STR, SK_OCT, SK_HEX),        /* mknodat */
 	SIG(260, SK_INT, SK_FD, SK_STR, SK_INT, SK_INT, SK_AT_FLAGS), /* fchownat */
 	SIG(262, SK_INT, SK_FD, SK_STR, SK_PTR, SK_AT_FLAGS),   /* newfstatat */
 	SIG(263, SK_INT, SK_FD, SK_STR, SK_AT_FLAGS),           /* unlinkat */
@@ -137,17 +147,32 @@ static const struct strace_signature signatures[] = {
 	SIG(273, SK_INT, SK_PTR, SK_ULONG),                     /* set_robust_list */
 	SIG(274, SK_INT, SK_INT, SK_PTR, SK_PTR),               /* get_robust_list */
 	SIG(280, SK_INT, SK_FD, SK_STR, SK_PTR, SK_AT_FLAGS),   /* utimensat */
+	SIG(281, SK_INT, SK_FD, SK_PTR, SK_INT, SK_INT, SK_PTR, SK_ULONG), /* epoll_pwait */
+	SIG(282, SK_INT, SK_FD, SK_PTR, SK_ULONG),              /* signalfd */
+	SIG(283, SK_INT, SK_CLOCK, SK_HEX),                     /* timerfd_create */
+	SIG(284, SK_INT, SK_UINT),                              /* eventfd */
 	SIG(285, SK_INT, SK_FD, SK_INT, SK_LONG, SK_LONG),      /* fallocate */
+	SIG(286, SK_INT, SK_FD, SK_HEX, SK_PTR, SK_PTR),        /* timerfd_settime */
+	SIG(287, SK_INT, SK_FD, SK_PTR),                        /* timerfd_gettime */
+	SIG(289, SK_INT, SK_FD, SK_PTR, SK_ULONG, SK_HEX),      /* signalfd4 */
+	SIG(290, SK_INT, SK_UINT, SK_HEX),                      /* eventfd2 */
+	SIG(291, SK_INT, SK_HEX),                               /* epoll_create1 */
 	SIG(292, SK_INT, SK_FD, SK_FD, SK_OPEN_FLAGS),          /* dup3 */
 	SIG(293, SK_INT, SK_PTR, SK_HEX),                       /* pipe2 */
+	SIG(295, SK_INT, SK_FD, SK_PTR, SK_INT, SK_LONG, SK_LONG), /* preadv */
+	SIG(296, SK_INT, SK_FD, SK_PTR, SK_INT, SK_LONG, SK_LONG), /* pwritev */
 	SIG(302, SK_INT, SK_INT, SK_RLIMIT, SK_PTR, SK_PTR),    /* prlimit64 */
 	SIG(306, SK_INT, SK_FD),                                /* syncfs */
 	SIG(316, SK_INT, SK_FD, SK_STR, SK_FD, SK_STR, SK_HEX), /* renameat2 */
 	SIG(318, SK_INT, SK_RBUF, SK_ULONG, SK_GRND_FLAGS),     /* getrandom */
 	SIG(322, SK_INT, SK_FD, SK_STR, SK_PTR, SK_PTR, SK_AT_FLAGS), /* execveat */
+	SIG(326, SK_INT, SK_FD, SK_PTR, SK_FD, SK_PTR, SK_ULONG, SK_HEX), /* copy_file_range */
+	SIG(327, SK_INT, SK_FD, SK_PTR, SK_INT, SK_LONG, SK_LONG, SK_HEX), /* preadv2 */
+	SIG(328, SK_INT, SK_FD, SK_PTR, SK_INT, SK_LONG, SK_LONG, SK_HEX), /* pwritev2 */
 	SIG(334, SK_INT, SK_PTR, SK_UINT, SK_INT, SK_HEX),      /* rseq */
 	SIG(435, SK_INT, SK_PTR, SK_ULONG),                     /* clone3 */
 	SIG(439, SK_INT, SK_FD, SK_STR, SK_ACCESS_MODE, SK_AT_FLAGS), /* faccessat2 */
+	SIG(441, SK_INT, SK_FD, SK_PTR, SK_INT, SK_PTR, SK_PTR, SK_ULONG), /* epoll_pwait2 */
 };
 
 const struct strace_signature *strace_signature_of(uint64_t nr)

@@ -20,6 +20,7 @@ START_TEST(ksnprintf_formats_integers_like_libc)
 {
 	EXPECT_FMT("%d %i %u", -42, 7, 4000000000u);
 	EXPECT_FMT("%x %X", 0xbeefu, 0xbeefu);
+	EXPECT_FMT("%o %04o %lo", 0755u, 022u, 01777777777777777777777ul);
 	EXPECT_FMT("%ld %lu %lx", -1234567890123l, 18446744073709551615ul, 0xdeadbeefcafeul);
 	EXPECT_FMT("%lld %llu %llx", -9223372036854775807ll - 1, 1ull << 63, 1ull << 63);
 	EXPECT_FMT("%zu %zd", (size_t)12345, (ssize_t)-5);

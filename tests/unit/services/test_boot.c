@@ -3,7 +3,9 @@
 #include <ostd/heap.h>
 #include <abi/stat.h>
 #include <boot/boot.h>
+#include <fs/mount.h>
 #include <fs/path.h>
+#include <fs/ramfs.h>
 #include "services_test.h"
 #include "cpio_builder.h"
 
@@ -24,7 +26,7 @@ static void boot_info_with_initramfs(struct boot_info *bi, struct boot_module *m
 	bi->n_initramfs = 1;
 }
 
-BOOTED_TEST(root_holds_the_initramfs_and_tmp_proc_dev)
+BOOTED_TEST(root_holds_the_initramfs_tmp_dev_and_mounts_proc_and_sys)
 {
 	struct boot_info bi;
 	struct boot_module m;
@@ -36,9 +38,15 @@ BOOTED_TEST(root_holds_the_initramfs_and_tmp_proc_dev)
 	ck_assert_int_eq(path_lookup(root, root, "/bin/busybox", 0, &i), 0);
 	ck_assert_int_eq(path_lookup(root, root, "/tmp", 0, &i), 0);
 	ck_assert_uint_eq(i->mode, S_IFDIR | 01777);
-	ck_assert_int_eq(path_lookup(root, root, "/proc/self", 0, &i), 0);
+	/* /proc and /sys are the roots of the file systems mounted on them. */
+	ck_assert_int_eq(path_lookup(root, root, "/proc", 0, &i), 0);
+	ck_assert_ptr_nonnull(i->root_of);
+	ck_assert_str_eq(i->root_of->type->name, "proc");
+	ck_assert_int_eq(path_lookup(root, root, "/sys", 0, &i), 0);
+	ck_assert_str_eq(i->root_of->type->name, "sysfs");
 	ck_assert_int_eq(path_lookup(root, root, "/dev", 0, &i), 0);
-	ramfs_destroy(root);
+	ck_assert_int_eq(path_lookup(root, root, "/dev/shm", 0, &i), 0);
+	mount_teardown_all();
 	return 0;
 }
 
@@ -61,7 +69,7 @@ BOOTED_TEST(bare_names_are_found_through_path_and_slashed_names_from_the_root)
 	kfree(resolved);
 	ck_assert_int_eq(boot_find_program(root, "nosuch", &i, &resolved), -ENOENT);
 	ck_assert_int_eq(boot_find_program(root, "/bin/nosuch", &i, &resolved), -ENOENT);
-	ramfs_destroy(root);
+	mount_teardown_all();
 	return 0;
 }
 
@@ -87,7 +95,7 @@ int main(void)
 	TCase *tc = tcase_create("boot");
 
 	tcase_add_checked_fixture(tc, hal_test_reset, NULL);
-	tcase_add_test(tc, root_holds_the_initramfs_and_tmp_proc_dev);
+	tcase_add_test(tc, root_holds_the_initramfs_tmp_dev_and_mounts_proc_and_sys);
 	tcase_add_test(tc, bare_names_are_found_through_path_and_slashed_names_from_the_root);
 	tcase_add_test(tc, host_program_is_installed_at_its_path_with_parents);
 	suite_add_tcase(s, tc);

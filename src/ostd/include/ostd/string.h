@@ -19,7 +19,7 @@ char *strchr(const char *s, int c);
 char *strrchr(const char *s, int c);
 /* Copies at most size-1 bytes and always terminates; returns strlen(src). */
 size_t kstrlcpy(char *dst, const char *src, size_t size);
-/* Formats like C99 snprintf (%d %i %u %x %X %p %s %c %ld %lu %lx %lld %llu %llx %zu %zd %%,
+/* Formats like C99 snprintf (%d %i %u %o %x %X %p %s %c %ld %lu %lx %lld %llu %llx %zu %zd %%,
  * with width, '-', '0' and '#' flags and .precision for %s); returns the length it wanted. */
 int ksnprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 #include <stdarg.h>

@@ -21,6 +21,9 @@ struct statfs {
 };
 
 #define TMPFS_MAGIC 0x01021994
+#define RAMFS_MAGIC 0x858458f6
+#define PROC_SUPER_MAGIC 0x9fa0
+#define SYSFS_MAGIC 0x62656572
 /* f_flags: the mount flags are valid */
 #define ST_VALID 0x0020
 

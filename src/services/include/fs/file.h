@@ -24,6 +24,16 @@ struct file_ops {
 	unsigned int (*poll)(struct file *f, struct poll_table *pt);
 	/* The last reference is going: let go of what the file holds (f is freed next). */
 	void (*release)(struct file *f);
+	/* write from kernel memory, for sendfile and copy_file_range (NULL: they answer
+	 * -EINVAL for this file, as Linux does for files without splice_write). */
+	ssize_t (*write_kernel)(struct file *f, const void *buf, size_t n, uint64_t *pos);
+};
+
+/* Something that must forget a file before it is freed (an epoll registration): told
+ * when the last reference goes, before the release operation. */
+struct file_watch {
+	struct file_watch *next;
+	void (*forget)(struct file_watch *w, struct file *f);
 };
 
 struct file {
@@ -33,6 +43,8 @@ struct file {
 	unsigned int flags;       /* O_* status flags given at open */
 	int stream;               /* the console's stream (0 input, 1 out, 2 err) */
 	int refs;
+	char *path;               /* absolute path it was opened by, or NULL (for /proc) */
+	struct file_watch *watches;   /* told when the last reference goes */
 };
 
 /* A new file holding one reference, or NULL. */

@@ -36,6 +36,10 @@ struct fs_parent {
  * it; NULL on failure) and resolves its parent into *out. */
 int fs_lookup_parent_at(struct process *p, int dirfd, const char __user *upath, char **path,
 			struct fs_parent *out);
+/* Whether a non-directory may be made at par, as Linux's filename_create and may_create
+ * decide: -EEXIST for "", ".", ".." or a name taken, -ENOENT for a trailing slash or a
+ * removed directory, -EACCES without write and search permission on the directory. */
+int fs_may_create(const struct process *p, const struct fs_parent *par);
 
 /* Permission to access i (MAY_* bits) for p's filesystem identity: 0 or -EACCES. */
 #define MAY_EXEC  1
@@ -58,6 +62,18 @@ long sys_write(int fd, const void __user *buf, size_t count);
 long sys_readv(int fd, const struct iovec __user *iov, int iovcnt);
 long sys_writev(int fd, const struct iovec __user *iov, int iovcnt);
 long sys_pread64(int fd, void __user *buf, size_t count, int64_t off);
+long sys_pwrite64(int fd, const void __user *buf, size_t count, int64_t off);
+long sys_preadv(int fd, const struct iovec __user *iov, int iovcnt, unsigned long pos_l,
+		unsigned long pos_h);
+long sys_pwritev(int fd, const struct iovec __user *iov, int iovcnt, unsigned long pos_l,
+		 unsigned long pos_h);
+long sys_preadv2(int fd, const struct iovec __user *iov, int iovcnt, unsigned long pos_l,
+		 unsigned long pos_h, int flags);
+long sys_pwritev2(int fd, const struct iovec __user *iov, int iovcnt, unsigned long pos_l,
+		  unsigned long pos_h, int flags);
+long sys_sendfile(int out_fd, int in_fd, int64_t __user *offset, size_t count);
+long sys_copy_file_range(int fd_in, int64_t __user *off_in, int fd_out,
+			 int64_t __user *off_out, size_t len, unsigned int flags);
 long sys_lseek(int fd, int64_t off, int whence);
 long sys_open(const char __user *path, int flags, unsigned int mode);
 long sys_openat(int dirfd, const char __user *path, int flags, unsigned int mode);
@@ -82,6 +98,8 @@ long sys_chdir(const char __user *path);
 long sys_fchdir(int fd);
 long sys_mkdir(const char __user *path, unsigned int mode);
 long sys_mkdirat(int dirfd, const char __user *path, unsigned int mode);
+long sys_mknod(const char __user *path, unsigned int mode, unsigned int dev);
+long sys_mknodat(int dirfd, const char __user *path, unsigned int mode, unsigned int dev);
 long sys_rename(const char __user *oldpath, const char __user *newpath);
 long sys_renameat(int olddirfd, const char __user *oldpath, int newdirfd,
 		  const char __user *newpath);

@@ -1,8 +1,9 @@
-/* fs/path.h: resolving path names in the ramfs tree. */
+/* fs/path.h: resolving path names across the mounted file systems. */
 #ifndef SERVICES_FS_PATH_H
 #define SERVICES_FS_PATH_H
 
 #include <ostd/types.h>
+#include <abi/fcntl.h>
 
 struct inode;
 
@@ -16,6 +17,21 @@ struct inode;
  * stays at root. Symlinks inside the path are always followed. */
 int path_lookup(struct inode *root, struct inode *cwd, const char *path, unsigned int flags,
 		struct inode **out);
+
+/* Where path_lookup_last met the final name (after any symlinks): the directory and the
+ * name in it. Unset when the path ends in ".", ".." or "/". */
+struct path_last {
+	struct inode *dir;
+	char name[NAME_MAX + 1];
+};
+int path_lookup_last(struct inode *root, struct inode *cwd, const char *path,
+		     unsigned int flags, struct inode **out, struct path_last *last);
+
+/* The absolute path (from root) of i, found in last->dir as last->name (a directory
+ * knows its own path): a new string, NULL when out of memory or too long. */
+char *path_absolute(struct inode *root, struct inode *i, const struct path_last *last);
+/* The absolute path path resolves to, symlinks followed: a new string or NULL. */
+char *path_resolve_absolute(struct inode *root, struct inode *cwd, const char *path);
 
 /* For creating: resolves all but the last component into *dir and points *name, *len at
  * the last one (trailing slashes dropped; *must_dir set when there were some). -ENOENT for

@@ -1,4 +1,4 @@
-/* fs/pipe.h: pipes (and later FIFOs): a bounded byte ring between a read end and a write
+/* fs/pipe.h: pipes and FIFOs: a bounded byte ring between a read end and a write
  * end with Linux's semantics (PIPE_BUF atomicity, EPIPE + SIGPIPE, capacity). */
 #ifndef SERVICES_FS_PIPE_H
 #define SERVICES_FS_PIPE_H
@@ -6,6 +6,7 @@
 #include <ostd/types.h>
 
 struct file;
+struct inode;
 
 #define PIPE_BUF          4096
 #define PIPE_DEFAULT_SIZE (16 * 4096)
@@ -22,6 +23,10 @@ int pipe_create(unsigned int flags, struct file *ends[2]);
  * -EPERM past PIPE_MAX_SIZE, -EBADF when f is not a pipe. */
 long pipe_fcntl_size(struct file *f, bool set, unsigned long size);
 bool file_is_pipe(const struct file *f);
+/* Opens FIFO i (a named pipe): its pipe is made by the first open and freed with the last
+ * end. Without O_NONBLOCK a reader waits for a writer and a writer for a reader (-EINTR
+ * restarts); O_RDWR never waits; a non-blocking writer with no reader gets -ENXIO. */
+int fifo_open(struct inode *i, unsigned int flags, struct file **out);
 
 long sys_pipe(int __user *fds);
 long sys_pipe2(int __user *fds, int flags);

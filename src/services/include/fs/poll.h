@@ -53,6 +53,9 @@ struct poll_table {
 	bool registering;      /* false after the first pass: entries are already in place */
 	bool triggered;        /* a watched object changed since the last scan */
 	bool lost;             /* a registration failed: poll again after a short nap */
+	/* Set by a lasting watcher (an epoll entry) that is told of changes itself instead
+	 * of having a task woken; NULL for poll calls. */
+	void (*wake)(struct poll_table *pt);
 };
 
 static inline void poll_head_init(struct poll_head *h)
@@ -67,7 +70,10 @@ static inline void poll_head_wake(struct poll_head *h)
 
 	for (e = h->first; e; e = e->next) {
 		e->pt->triggered = true;
-		waitqueue_wake_task(e->pt->sleep_wq, e->pt->task);
+		if (e->pt->wake)
+			e->pt->wake(e->pt);
+		else
+			waitqueue_wake_task(e->pt->sleep_wq, e->pt->task);
 	}
 }
 

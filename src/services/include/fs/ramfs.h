@@ -3,28 +3,7 @@
 #define SERVICES_FS_RAMFS_H
 
 #include <ostd/types.h>
-
-struct dentry;
-
-/* One file of any type. Directories know their name and parent (for "..", getcwd);
- * a symlink's target and a regular file's bytes live in data[0..size). */
-struct inode {
-	uint64_t ino;
-	uint32_t mode;          /* S_IF* type and permission bits */
-	uint32_t uid, gid;
-	uint32_t nlink;         /* names it has (directories: 2 + subdirectories) */
-	uint64_t atime_ns, mtime_ns, ctime_ns;
-	uint64_t size;
-	uint32_t rdev;          /* character devices: (major << 8) | minor */
-	char *data;
-	size_t cap;
-	struct inode *parent;   /* directories only; the root is its own parent */
-	char *name;             /* directories only; "" for the root */
-	struct dentry *children, *last_child;
-	uint32_t opens;         /* open files on it: an unlinked file lives until the last closes */
-	struct inode *dead;     /* removed directories (kept until the root goes, as a process
-	                           may still stand in one), listed from the root */
-};
+#include <fs/inode.h>
 
 struct dentry {
 	char *name;
@@ -39,6 +18,8 @@ struct dentry {
 struct inode *ramfs_create_root(void);
 /* Frees the tree under and including root. */
 void ramfs_destroy(struct inode *root);
+/* Whether a file of the tree is open or a directory is some process's cwd or root. */
+bool ramfs_busy(struct inode *root);
 
 bool ramfs_is_dir(const struct inode *i);
 bool ramfs_is_symlink(const struct inode *i);
@@ -46,7 +27,7 @@ bool ramfs_is_regular(const struct inode *i);
 
 /* Finds name[0..len) in dir: 0 and *out, -ENOENT, -ENOTDIR (dir is not a directory). */
 int ramfs_lookup(struct inode *dir, const char *name, size_t len, struct inode **out);
-/* Creates an entry of the given mode (directory or regular file): -EEXIST when taken,
+/* Creates an entry of the given mode (directory, regular file, FIFO or socket): -EEXIST when taken,
  * -ENOTDIR, -ENAMETOOLONG, -EINVAL for "", "." or ".." or a name with '/', -ENOMEM. */
 int ramfs_create(struct inode *dir, const char *name, size_t len, uint32_t mode,
 		 struct inode **out);

@@ -31,6 +31,8 @@ struct mm {
 	uaddr_t brk_start, brk;    /* the heap area is [brk_start, ALIGN_UP(brk)) */
 	uaddr_t stack_top;         /* one past the stack's highest byte */
 	uaddr_t mmap_top;          /* top-down placement starts below this */
+	uaddr_t arg_start, arg_end;  /* the argument strings exec put on the stack */
+	uaddr_t env_start, env_end;  /* and the environment strings */
 };
 
 /* A new mm with its own empty vmspace and the stack area; NULL when out of memory. */

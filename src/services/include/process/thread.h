@@ -9,6 +9,7 @@
 #include <abi/signal.h>
 #include <signal/sigqueue.h>
 
+struct inode;
 struct process;
 struct task;
 
@@ -35,6 +36,7 @@ struct thread {
 	bool stopped;                        /* parked by job control */
 	waitqueue_t stop_wait;               /* where a stopped thread parks */
 	int exit_code;                       /* exit(): (status & 0xff) << 8 */
+	struct inode *fs_transient;          /* inodes its syscall borrows (fs/inode.h) */
 };
 
 /* The thread the current task runs; NULL on a kernel-only task. */
