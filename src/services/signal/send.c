@@ -6,6 +6,8 @@
 #include <signal/policy.h>
 #include <signal/signal.h>
 
+void (*signal_queued_hook)(struct process *p);
+
 void signal_flush_process(struct process *p, kernel_sigset_t set)
 {
 	struct thread *t;
@@ -90,6 +92,9 @@ static int signal_send(struct process *p, struct thread *target, int sig,
 	err = sigqueue_add(target ? &target->pending : &p->shared_pending, &k);
 	if (err)
 		return err;
+	/* signalfd readers wait for signals they block, which no kick reaches. */
+	if (signal_queued_hook)
+		signal_queued_hook(p);
 	if (!target)
 		wake = signal_pick_thread(p, sig);
 	if (wake && !(wake->sigmask & SIG_BIT(sig)))

@@ -20,6 +20,10 @@
 #include <poll.h>
 #include <sched.h>
 #include <sys/statfs.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
 #include "abi_list.h"
 #include "abi_table.h"
 

@@ -214,7 +214,29 @@
 	ABI_F(struct ucontext, uc_sigmask, ucontext_t, uc_sigmask) \
 	ABI_C(ITIMER_REAL) ABI_C(ITIMER_VIRTUAL) ABI_C(ITIMER_PROF) \
 	ABI_S(struct itimerval, struct itimerval) \
-	ABI_F(struct itimerval, it_value, struct itimerval, it_value)
+	ABI_F(struct itimerval, it_value, struct itimerval, it_value) \
+	ABI_C(EPOLL_CTL_ADD) ABI_C(EPOLL_CTL_DEL) ABI_C(EPOLL_CTL_MOD) ABI_C(EPOLL_CLOEXEC) \
+	ABI_C(EPOLLIN) ABI_C(EPOLLPRI) ABI_C(EPOLLOUT) ABI_C(EPOLLERR) ABI_C(EPOLLHUP) \
+	ABI_C(EPOLLRDNORM) ABI_C(EPOLLRDBAND) ABI_C(EPOLLWRNORM) ABI_C(EPOLLWRBAND) \
+	ABI_C(EPOLLMSG) ABI_C(EPOLLRDHUP) ABI_C(EPOLLEXCLUSIVE) ABI_C(EPOLLWAKEUP) \
+	ABI_C(EPOLLONESHOT) ABI_C(EPOLLET) \
+	ABI_S(struct epoll_event, struct epoll_event) \
+	ABI_F(struct epoll_event, data, struct epoll_event, data) \
+	ABI_C(EFD_SEMAPHORE) ABI_C(EFD_NONBLOCK) ABI_C(EFD_CLOEXEC) \
+	ABI_C(TFD_TIMER_ABSTIME) ABI_C(TFD_TIMER_CANCEL_ON_SET) ABI_C(TFD_NONBLOCK) \
+	ABI_C(TFD_CLOEXEC) \
+	ABI_S(struct itimerspec, struct itimerspec) \
+	ABI_F(struct itimerspec, it_value, struct itimerspec, it_value) \
+	ABI_C(SFD_NONBLOCK) ABI_C(SFD_CLOEXEC) \
+	ABI_S(struct signalfd_siginfo, struct signalfd_siginfo) \
+	ABI_F(struct signalfd_siginfo, ssi_pid, struct signalfd_siginfo, ssi_pid) \
+	ABI_F(struct signalfd_siginfo, ssi_int, struct signalfd_siginfo, ssi_int) \
+	ABI_F(struct signalfd_siginfo, ssi_ptr, struct signalfd_siginfo, ssi_ptr) \
+	ABI_F(struct signalfd_siginfo, ssi_addr, struct signalfd_siginfo, ssi_addr) \
+	ABI_F(struct signalfd_siginfo, ssi_addr_lsb, struct signalfd_siginfo, ssi_addr_lsb) \
+	ABI_F(struct signalfd_siginfo, ssi_syscall, struct signalfd_siginfo, ssi_syscall) \
+	ABI_F(struct signalfd_siginfo, ssi_call_addr, struct signalfd_siginfo, ssi_call_addr) \
+	ABI_F(struct signalfd_siginfo, ssi_arch, struct signalfd_siginfo, ssi_arch)
 
 /* Checked against the kernel's uapi headers (where glibc differs or says nothing). */
 #define ABI_LIST_KERNEL \

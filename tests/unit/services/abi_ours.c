@@ -20,6 +20,10 @@
 #include <abi/poll.h>
 #include <abi/sched.h>
 #include <abi/statfs.h>
+#include <abi/epoll.h>
+#include <abi/eventfd.h>
+#include <abi/signalfd.h>
+#include <abi/timerfd.h>
 #include <futex/futex.h>
 #include "abi_list.h"
 #include "abi_table.h"

@@ -23,6 +23,9 @@ struct thread;
  * -EAGAIN when the queue is full. No permission check: that is kill's. */
 int signal_send_process(struct process *p, int sig, const ksiginfo_t *info);
 int signal_send_thread(struct thread *t, int sig, const ksiginfo_t *info);
+/* Called after a signal is queued for p (NULL: nobody asked). signalfd sets it when the
+ * first one is made: its readers wait for signals they block, which no kick reaches. */
+extern void (*signal_queued_hook)(struct process *p);
 /* A synchronous fault signal for the current thread (SIGSEGV, SIGBUS, SIGILL, SIGFPE,
  * SIGTRAP): a blocked or ignored one is unblocked and reset to the default (Linux's
  * force_sig), so the program dies instead of looping on the fault. */
