@@ -3,11 +3,18 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 
 #include "hal.h"
+#include "vmm.h"
+
+/* The host terminal's settings before raw mode, put back at every exit. */
+static struct termios host_saved;
+static volatile sig_atomic_t host_raw;
 
 /* Set once the kernel was told input is ready; cleared when a read consumes it, so an
  * unread stdin does not wake the idle loop again and again. */
@@ -71,6 +78,70 @@ int hal_console_winsize(unsigned short *rows, unsigned short *cols)
 		}
 	}
 	return -ENOTTY;
+}
+
+/* Raw mode as cfmakeraw makes it, but keeping the character size and parity as they are:
+ * no input mapping, no output processing, no echo, no canonical lines, no key signals. */
+static void host_termios_raw(struct termios *t)
+{
+	t->c_iflag &= ~(tcflag_t)(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR | ICRNL |
+				  IXON);
+	t->c_oflag &= ~(tcflag_t)OPOST;
+	t->c_lflag &= ~(tcflag_t)(ECHO | ECHONL | ICANON | ISIG | IEXTEN);
+	t->c_cc[VMIN] = 1;
+	t->c_cc[VTIME] = 0;
+}
+
+int hal_console_set_raw(bool raw)
+{
+	struct termios t;
+
+	if (!isatty(0))
+		return -ENOTTY;
+	if (raw == (bool)host_raw)
+		return 0;
+	if (!raw) {
+		hal_console_restore();
+		return 0;
+	}
+	if (tcgetattr(0, &host_saved) < 0)
+		return -ENOTTY;
+	t = host_saved;
+	host_termios_raw(&t);
+	if (tcsetattr(0, TCSANOW, &t) < 0)
+		return -EIO;
+	host_raw = 1;
+	return 0;
+}
+
+/* Async-signal-safe (tcsetattr is one ioctl): called from exit paths and handlers. */
+void hal_console_restore(void)
+{
+	if (!host_raw)
+		return;
+	host_raw = 0;
+	tcsetattr(0, TCSANOW, &host_saved);
+}
+
+/* Killed from outside while the terminal is raw: put it back, then go with the status a
+ * shell shows for the signal (the sandbox allows no re-raise). */
+static void host_console_on_signal(int sig)
+{
+	hal_console_restore();
+	_exit(128 + sig);
+}
+
+void hal_console_host_setup(void)
+{
+	static const int sigs[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
+	struct sigaction sa = { .sa_handler = host_console_on_signal };
+
+	if (!isatty(0))
+		return;
+	atexit(hal_console_restore);
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
 }
 
 /* Waits for stdin or the deadline; the only device events of the hosted machine so far. */

@@ -53,6 +53,7 @@ int vmm_setup(const struct vmm_config *cfg)
 		return err;
 	}
 	vmm.engine_up = true;
+	hal_console_host_setup();
 	/* Last: the engine's helper processes exist, and nothing below needs new host calls. */
 	err = sandbox_confine(why, sizeof(why));
 	if (err) {

@@ -39,6 +39,12 @@ int vmm_run(void);
 /* Ends the engine and its helper processes and frees RAM. Safe to call twice. */
 void vmm_teardown(void);
 
+/* hal_console.c: before confinement, when stdin is a terminal, make every exit (normal,
+ * panic, SIGTERM/HUP/INT/QUIT) put the host terminal back if the kernel made it raw. */
+void hal_console_host_setup(void);
+/* Puts the host terminal back as it was before raw mode; async-signal-safe. */
+void hal_console_restore(void);
+
 /* Picks the engine named by cfg->engine; prints why with -v, or one error line. */
 const struct engine_ops *vmm_engine_select(const char *name, bool verbose, char *why,
 					   size_t why_len);

@@ -37,6 +37,11 @@ int console_winsize(unsigned short *rows, unsigned short *cols)
 	return hal_console_winsize(rows, cols);
 }
 
+int console_set_raw(bool raw)
+{
+	return hal_console_set_raw(raw);
+}
+
 void ostd_irq_console_input(void)
 {
 	waitqueue_wake_all(&console_input_wq);

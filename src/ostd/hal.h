@@ -33,6 +33,7 @@ ssize_t hal_console_write(enum console_stream s, const void *buf, size_t n);
 ssize_t hal_console_read(void *buf, size_t n);
 bool hal_console_is_tty(int stream);
 int hal_console_winsize(unsigned short *rows, unsigned short *cols);
+int hal_console_set_raw(bool raw);
 
 /* The kernel log's sink (host stderr with -v, a file with --log, or nowhere). */
 void hal_log_write(enum log_level lvl, const char *msg, size_t n);

@@ -11,6 +11,7 @@
 #include <fs/poll.h>
 #include <fs/ramfs.h>
 #include <system/system.h>
+#include <tty/tty_dev.h>
 
 static ssize_t null_read(struct file *f, void __user *buf, size_t n, uint64_t *pos)
 {
@@ -71,7 +72,7 @@ struct chardev {
 	const char *name;
 	uint32_t rdev;
 	uint32_t mode;
-	const struct file_ops *ops;    /* NULL: the console */
+	const struct file_ops *ops;    /* NULL: a terminal (tty/) */
 };
 
 static const struct chardev chardevs[] = {
@@ -82,7 +83,34 @@ static const struct chardev chardevs[] = {
 	{ "urandom", CHARDEV(1, 9), 0666, &random_ops },
 	{ "tty",     CHARDEV(5, 0), 0666, NULL },
 	{ "console", CHARDEV(5, 1), 0600, NULL },
+	{ "ptmx",    CHARDEV(5, 2), 0666, NULL },
 };
+
+/* The terminals: /dev/tty is the caller's controlling terminal, /dev/console the console
+ * terminal, ptmx a new pty, pts/N a pty's slave. Without a terminal console (its input is
+ * not a host terminal), tty and console are the plain console as before. */
+static int chardev_open_tty(struct inode *i, unsigned int flags, struct file **out)
+{
+	int err;
+
+	if (i->rdev == CHARDEV(5, 2))
+		return pty_open_master(flags, out);
+	if ((i->rdev >> 8) == TTY_MAJOR_PTS)
+		return pty_open_slave(i->rdev & 0xff, flags, out);
+	if (i->rdev == CHARDEV(5, 0))
+		err = tty_open_ctty(flags, out);
+	else
+		err = tty_console_open_dev(flags, out);
+	if (err != -ENXIO && err != -ENODEV)
+		return err;
+	if (i->rdev == CHARDEV(5, 0) && tty_console_claims(0))
+		return -ENXIO;    /* a terminal exists, but not for this session */
+	*out = console_file_open((flags & O_ACCMODE) == O_RDONLY ? 0 : 1);
+	if (!*out)
+		return -ENOMEM;
+	(*out)->flags = flags;
+	return 0;
+}
 
 int chardev_open(struct inode *i, unsigned int flags, struct file **out)
 {
@@ -92,30 +120,39 @@ int chardev_open(struct inode *i, unsigned int flags, struct file **out)
 	for (size_t k = 0; k < sizeof(chardevs) / sizeof(chardevs[0]); k++)
 		if (chardevs[k].rdev == i->rdev)
 			d = &chardevs[k];
-	if (!d)
+	if (!d && (i->rdev >> 8) != TTY_MAJOR_PTS)
 		return -ENXIO;
-	/* The terminal is the machine console until the tty layer gives processes their own:
-	 * reads come from its input, writes go to its output stream. */
-	if (!d->ops) {
-		f = console_file_open((flags & O_ACCMODE) == O_RDONLY ? 0 : 1);
-		if (f)
-			f->flags = flags;
-	} else {
-		f = file_alloc(d->ops, i, flags);
-		if (f)
+	if (!d || !d->ops) {
+		int err = chardev_open_tty(i, flags, &f);
+
+		if (err)
+			return err;
+		/* Terminals opened by name report their node (fstat, ttyname). */
+		if (!f->inode && i->rdev != CHARDEV(5, 0)) {
+			f->inode = i;
 			i->opens++;
+		}
+		*out = f;
+		return 0;
 	}
+	f = file_alloc(d->ops, i, flags);
 	if (!f)
 		return -ENOMEM;
+	i->opens++;
 	*out = f;
 	return 0;
 }
 
 void chardev_populate(struct inode *dev)
 {
+	struct inode *pts = NULL;
+
 	for (size_t k = 0; k < sizeof(chardevs) / sizeof(chardevs[0]); k++) {
 		const struct chardev *d = &chardevs[k];
 
 		ramfs_mknod_char(dev, d->name, strlen(d->name), d->mode, d->rdev, NULL);
 	}
+	if (ramfs_lookup(dev, "pts", 3, &pts) && ramfs_create(dev, "pts", 3, S_IFDIR | 0755, &pts))
+		pts = NULL;
+	tty_pts_dir_set(pts);
 }

@@ -11,6 +11,7 @@
 #include <fs/poll.h>
 #include <process/thread.h>
 #include <signal/signal.h>
+#include <tty/tty_dev.h>
 
 #define CONSOLE_CHUNK 1024
 #define TTY_MAJOR_PTS 136
@@ -186,10 +187,14 @@ static const struct file_ops console_out_ops = {
 	.ioctl = console_file_ioctl,
 };
 
+/* A stream that is a host terminal (with the input one too) is the console terminal of
+ * tty/, with its line discipline; any other stays this plain byte stream. */
 struct file *console_file_open(int stream)
 {
 	struct file *f;
 
+	if (tty_console_claims(stream))
+		return tty_console_open(stream == 0 ? O_RDONLY : O_WRONLY, stream);
 	f = file_alloc(stream == 0 ? &console_in_ops : &console_out_ops, NULL,
 		       stream == 0 ? O_RDONLY : O_WRONLY);
 	if (f)

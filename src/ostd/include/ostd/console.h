@@ -18,5 +18,10 @@ struct waitqueue *console_input_waitqueue(void);
 bool console_is_tty(int stream);
 /* Window size of the terminal, or -ENOTTY. */
 int console_winsize(unsigned short *rows, unsigned short *cols);
+/* Raw mode on (true) or off: the terminal under the console stops cooking and echoing
+ * input and turning keys into signals (^C arrives as byte 3), and stops processing
+ * output, so the services' line discipline does all of it. 0, or -ENOTTY when the input
+ * is not a terminal. The hosted machine puts the host terminal back as it exits. */
+int console_set_raw(bool raw);
 
 #endif

@@ -35,6 +35,18 @@ struct winsize {
 #define FIONBIO     0x5421
 #define FIOCLEX     0x5451
 #define FIONCLEX    0x5450
+#define TCSBRK      0x5409
+#define TCXONC      0x540A
+#define TCFLSH      0x540B
+#define TIOCOUTQ    0x5411
+#define TIOCNOTTY   0x5422
+#define TIOCGSID    0x5429
+#define TIOCGPTN    0x80045430
+#define TIOCSPTLCK  0x40045431
+#define TIOCGPTPEER 0x5441
+#define TCIFLUSH    0
+#define TCOFLUSH    1
+#define TCIOFLUSH   2
 
 /* c_cc indices and the flag bits of a freshly opened terminal. */
 #define VINTR  0
@@ -44,6 +56,25 @@ struct winsize {
 #define VEOF   4
 #define VTIME  5
 #define VMIN   6
+#define VSTART 8
+#define VSTOP  9
+#define VSUSP  10
+#define VEOL   11
+#define VREPRINT 12
+#define VWERASE 14
+#define VLNEXT 15
+#define VEOL2  16
+#define ISTRIP 0000040
+#define INLCR  0000100
+#define IGNCR  0000200
+#define IUTF8  0040000
+#define OCRNL  0000010
+#define HUPCL  0002000
+#define ECHONL 0000100
+#define NOFLSH 0000200
+#define TOSTOP 0000400
+#define ECHOCTL 0001000
+#define ECHOKE 0004000
 #define ICRNL  0000400
 #define IXON   0002000
 #define OPOST  0000001
