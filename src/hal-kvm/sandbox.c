@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "sandbox.h"
+#include "vmm.h"
 #include "stub/stub_abi.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -58,6 +59,8 @@ static const struct sandbox_rule sandbox_rules[] = {
 	{ SCMP_SYS(write), 1, { SCMP_A0(SCMP_CMP_EQ, 2) } },
 	{ SCMP_SYS(ioctl), 2, { SCMP_A0(SCMP_CMP_LE, 2), SCMP_A1(SCMP_CMP_EQ, TCGETS) } },
 	{ SCMP_SYS(ioctl), 2, { SCMP_A0(SCMP_CMP_LE, 2), SCMP_A1(SCMP_CMP_EQ, TIOCGWINSZ) } },
+	/* The console's raw mode, and putting the host terminal back at exit. */
+	{ SCMP_SYS(ioctl), 2, { SCMP_A0(SCMP_CMP_EQ, 0), SCMP_A1(SCMP_CMP_EQ, TCSETS) } },
 	{ SCMP_SYS(poll), 0, { { 0 } } },
 	{ SCMP_SYS(ppoll), 0, { { 0 } } },
 	{ SCMP_SYS(close), 0, { { 0 } } },
@@ -158,6 +161,7 @@ static void sandbox_on_sigsys(int sig, siginfo_t *si, void *uc)
 		*p++ = ')';
 	}
 	p = sandbox_put_str(p, " by the VMM; stopping\n", 32);
+	hal_console_restore();
 	if (write(2, line, (size_t)(p - line)) < 0)
 		_exit(SANDBOX_EXIT);
 	_exit(SANDBOX_EXIT);
