@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "cpio_writer.h"
+#include "gdb/gdb_port.h"
 #include "run.h"
 #include "size.h"
 #include "vmm.h"
@@ -25,7 +26,7 @@ extern char **environ;
 extern const unsigned char keel_initramfs_start[], keel_initramfs_end[];
 
 struct run_options {
-	char *engine, *mem, *root, *initrd, *log, *strace_file;
+	char *engine, *mem, *root, *initrd, *log, *strace_file, *gdb;
 	gboolean verbose, no_spin, strace, stats;
 };
 
@@ -55,6 +56,7 @@ static void run_options_free(struct run_options *o)
 	g_free(o->initrd);
 	g_free(o->log);
 	g_free(o->strace_file);
+	g_free(o->gdb);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -90,6 +92,9 @@ static int parse_options(int *argc, char ***argv, struct run_options *o)
 		  "Print the kernel's frame and heap counters on stderr when the program ends", NULL },
 		{ "no-spin", 0, 0, G_OPTION_ARG_NONE, &o->no_spin,
 		  "Never spin in engine handoffs (sleep at once)", NULL },
+		{ "gdb", 0, 0, G_OPTION_ARG_STRING, &o->gdb,
+		  "Stop the program at its first instruction and serve gdb's remote protocol on "
+		  "127.0.0.1:PORT", "PORT" },
 		{ NULL }
 	};
 	GOptionContext *ctx = g_option_context_new("[--] PROGRAM [ARG...]");
@@ -150,6 +155,7 @@ static int load_roots(const struct run_options *o, struct run_modules *m)
 			g_error_free(err);
 			return -ENOENT;
 		}
+		/* cppcheck-suppress comparePointers ; the linker's start and end of one blob */
 		m->mods[m->n++] = (struct boot_module){ "initrd", m->initrd_data, size };
 	}
 	if (o->root) {
@@ -159,12 +165,14 @@ static int load_roots(const struct run_options *o, struct run_modules *m)
 			g_error_free(err);
 			return -ENOENT;
 		}
+		/* cppcheck-suppress comparePointers ; the linker's start and end of one blob */
 		m->mods[m->n++] = (struct boot_module){ "root", m->root_cpio->data,
 							m->root_cpio->len };
 	}
 	if (m->n == 0)
 		m->mods[m->n++] = (struct boot_module){
 			"initramfs", keel_initramfs_start,
+			/* cppcheck-suppress comparePointers ; the linker's bounds of one blob */
 			(size_t)(keel_initramfs_end - keel_initramfs_start) };
 	return 0;
 }
@@ -220,6 +228,7 @@ int cli_run(int argc, char **argv)
 	struct run_options o = { 0 };
 	struct run_modules m = { 0 };
 	struct vmm_config cfg = { 0 };
+	unsigned int gdb_port = 0;
 	int err, status;
 
 	if (parse_options(&argc, &argv, &o)) {
@@ -230,9 +239,18 @@ int cli_run(int argc, char **argv)
 	argc--, argv++;
 	if (argc > 0 && strcmp(argv[0], "--") == 0)
 		argc--, argv++;
+	if (o.gdb && gdb_port_parse(o.gdb, &gdb_port)) {
+		status = usage_error("--gdb %s: not a TCP port (1-65535)", o.gdb);
+		goto out;
+	}
 	err = build_config(&o, argc, argv, &m, &cfg);
 	if (err) {
 		status = err == -EINVAL || err == -ENOENT ? KEEL_EXIT_USAGE : KEEL_EXIT_CANNOT_RUN;
+		goto out;
+	}
+	/* Before vmm_setup: the VMM may not accept connections once it is confined. */
+	if (gdb_port && gdb_port_accept(gdb_port)) {
+		status = KEEL_EXIT_USAGE;
 		goto out;
 	}
 	if (vmm_setup(&cfg)) {
@@ -242,6 +260,7 @@ int cli_run(int argc, char **argv)
 	status = vmm_run();
 	vmm_teardown();
 out:
+	gdb_port_close();
 	if (cfg.log && cfg.log != stderr)
 		fclose(cfg.log);
 	if (cfg.trace && cfg.trace != stderr)

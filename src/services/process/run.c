@@ -7,6 +7,7 @@
 #include <ostd/vmspace.h>
 #include <abi/siginfo.h>
 #include <abi/signal.h>
+#include <debug/debug.h>
 #include <mm/mm.h>
 #include <process/process.h>
 #include <signal/policy.h>
@@ -107,6 +108,7 @@ static void thread_handle_syscall(struct thread *t)
 		signal_deliver(t);
 	else
 		signal_syscall_exit(t, nr, ret);
+	debug_syscall_exit(t);
 }
 
 /* Parks a thread that job control stopped until it is continued or killed. */
@@ -120,6 +122,7 @@ void thread_run(struct thread *t)
 {
 	struct process *p = t->proc;
 
+	debug_thread_begin(t);
 	signal_deliver(t);
 	while (!t->exiting) {
 		if (t->stopped) {
@@ -132,10 +135,15 @@ void thread_run(struct thread *t)
 			thread_handle_syscall(t);
 			break;
 		case USER_RETURN_EXCEPTION:
+			/* With a debugger attached, traps are its, not SIGTRAP. */
+			if ((t->ctx.fault.vector == TRAP_BP || t->ctx.fault.vector == TRAP_DB) &&
+			    debug_handle_trap(t))
+				break;
 			thread_handle_exception(t);
 			signal_deliver(t);
 			break;
 		case USER_RETURN_INTERRUPTED:
+			debug_poll(t);
 			if (task_need_resched())
 				task_yield();
 			signal_deliver(t);
@@ -147,4 +155,5 @@ void thread_run(struct thread *t)
 			break;
 		}
 	}
+	debug_thread_end(t);
 }
