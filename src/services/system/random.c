@@ -12,14 +12,18 @@
 long random_copy_to_user(void __user *ubuf, size_t count)
 {
 	uint8_t chunk[RANDOM_CHUNK];
+	uint8_t __user *at = ubuf;
 	size_t done = 0;
 
 	while (done < count) {
 		size_t k = MIN(count - done, sizeof(chunk));
 
 		ostd_random_bytes(chunk, k);
-		if (copy_to_user((uint8_t __user *)ubuf + done, chunk, k))
+		/* Advance only past bytes copied: ubuf may be NULL, and NULL + 0 is already
+		 * undefined behaviour in C (the fuzzer's UBSan reports it). */
+		if (copy_to_user(at, chunk, k))
 			return done ? (long)done : -EFAULT;
+		at += k;
 		done += k;
 	}
 	return (long)done;

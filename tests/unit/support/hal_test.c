@@ -62,7 +62,7 @@ static struct {
 	struct buf out, err, log, trace, in;
 	size_t in_pos;
 	bool in_eof, in_pending;
-	bool tty;
+	bool tty, raw;
 	unsigned short rows, cols;
 	unsigned int spaces_live;
 	struct hal_test_flush flushes[HAL_TEST_FLUSH_KEEP];
@@ -78,6 +78,7 @@ static struct {
 } ht;
 
 static struct boot_info ht_default_boot_info;
+static bool ht_panic_abort;
 
 void hal_test_set_ram(uint64_t bytes)
 {
@@ -107,7 +108,7 @@ void hal_test_reset(void)
 	ht.idle_hook = NULL;
 	ht.in_pos = 0;
 	ht.in_eof = ht.in_pending = false;
-	ht.tty = false;
+	ht.tty = ht.raw = false;
 	ht.nflushes = 0;
 	ht.execute = NULL;
 	ht.releases = 0;
@@ -243,6 +244,19 @@ int hal_console_winsize(unsigned short *rows, unsigned short *cols)
 	return 0;
 }
 
+int hal_console_set_raw(bool raw)
+{
+	if (!ht.tty)
+		return -ENOTTY;
+	ht.raw = raw;
+	return 0;
+}
+
+bool hal_test_console_is_raw(void)
+{
+	return ht.raw;
+}
+
 const char *hal_test_console_output(enum console_stream s, size_t *len)
 {
 	return buf_str(s == CONSOLE_ERR ? &ht.err : &ht.out, len);
@@ -294,6 +308,14 @@ const char *hal_test_trace(size_t *len)
 
 void hal_test_trace_clear(void)
 {
+	buf_free(&ht.trace);
+}
+
+void hal_test_output_clear(void)
+{
+	buf_free(&ht.out);
+	buf_free(&ht.err);
+	buf_free(&ht.log);
 	buf_free(&ht.trace);
 }
 
@@ -475,7 +497,14 @@ __noreturn void hal_panic(const char *msg)
 	snprintf(ht.panic_msg, sizeof(ht.panic_msg), "%s", msg);
 	fprintf(stderr, "hal_test: panic: %s\n", msg);
 	fflush(stderr);
+	if (ht_panic_abort)
+		abort();
 	_exit(HAL_TEST_PANIC_STATUS);
+}
+
+void hal_test_set_panic_abort(bool on)
+{
+	ht_panic_abort = on;
 }
 
 const char *hal_test_panic_message(void)
@@ -536,4 +565,64 @@ int ostd_test_boot(int (*body)(void *arg), void *arg)
 	status = ostd_run();
 	ht.body = NULL;
 	return status;
+}
+
+/* The debug port (ostd/debug_port.h): scripted input, captured output. A read that finds
+ * no input left reports a hang-up rather than blocking a test forever. */
+#include <ostd/debug_port.h>
+
+static struct {
+	bool open;
+	struct buf in, out;
+	size_t in_pos;
+} ht_debug;
+
+void hal_test_debug_port_open(const void *in, size_t n)
+{
+	buf_free(&ht_debug.in);
+	buf_free(&ht_debug.out);
+	buf_append(&ht_debug.in, in, n);
+	ht_debug.in_pos = 0;
+	ht_debug.open = true;
+}
+
+const char *hal_test_debug_port_output(size_t *len)
+{
+	return buf_str(&ht_debug.out, len);
+}
+
+bool debug_port_is_open(void)
+{
+	return ht_debug.open;
+}
+
+ssize_t debug_port_read(void *buf, size_t n, bool wait)
+{
+	size_t left = ht_debug.in.len - ht_debug.in_pos;
+
+	if (!ht_debug.open)
+		return 0;
+	if (left == 0) {
+		if (!wait)
+			return -EAGAIN;
+		ht_debug.open = false;
+		return 0;
+	}
+	n = MIN(n, left);
+	memcpy(buf, ht_debug.in.data + ht_debug.in_pos, n);
+	ht_debug.in_pos += n;
+	return (ssize_t)n;
+}
+
+ssize_t debug_port_write(const void *buf, size_t n)
+{
+	if (!ht_debug.open)
+		return -EPIPE;
+	buf_append(&ht_debug.out, buf, n);
+	return (ssize_t)n;
+}
+
+void debug_port_close(void)
+{
+	ht_debug.open = false;
 }

@@ -67,9 +67,15 @@ void hal_test_console_feed(const void *buf, size_t n);
 /* After the fed bytes are read, console reads return 0 (end of input). */
 void hal_test_console_eof(void);
 void hal_test_console_set_tty(bool tty, unsigned short rows, unsigned short cols);
+/* Whether the services switched the console to raw mode (console_set_raw). */
+bool hal_test_console_is_raw(void);
 
 /* The kernel log, captured (NUL-terminated, lines as written). */
 const char *hal_test_log(size_t *len);
+/* Forgets captured console output, log and trace while the machine runs, so a long-lived
+ * test (the fuzz harness, one boot for many inputs) does not grow them without bound. */
+void hal_test_output_clear(void);
+
 /* The syscall trace (ostd_trace_write), captured; and emptied. */
 const char *hal_test_trace(size_t *len);
 void hal_test_trace_clear(void);
@@ -99,6 +105,15 @@ unsigned int hal_test_context_releases(void);
 #define HAL_TEST_FPSTATE_SIZE 1024u
 
 void hal_test_set_boot_info(const struct boot_info *bi);
+
+/* Panics abort() (a crash for fuzzers and sanitizers) instead of exiting with status 125.
+ * Kept across hal_test_reset(). */
+void hal_test_set_panic_abort(bool on);
+
+/* The debug port: opens it with in[0..n) as what the debugger sends (reads past it report
+ * a hang-up); what the kernel sent, NUL-terminated. */
+void hal_test_debug_port_open(const void *in, size_t n);
+const char *hal_test_debug_port_output(size_t *len);
 
 /* The last panic message (empty when none). */
 const char *hal_test_panic_message(void);
