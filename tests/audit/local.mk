@@ -11,8 +11,9 @@ AUDIT_TESTS = \
 	tests/audit/planted_ostd_override.sh \
 	tests/audit/planted_riscv_opcode.sh \
 	tests/audit/missing_sparse.sh
-TESTS += $(AUDIT_TESTS)
-EXTRA_DIST += $(AUDIT_TESTS) tests/audit/audit_lib.sh \
+TESTS += $(AUDIT_TESTS) tests/audit/cppcheck.sh
+EXTRA_DIST += $(AUDIT_TESTS) tests/audit/audit_lib.sh tests/audit/cppcheck.sh \
+	tests/audit/fixtures/cppcheck_bug.c \
 	tests/audit/fixtures/libc_include.c tests/audit/fixtures/extern_puts.c \
 	tests/audit/fixtures/inline_asm.c tests/audit/fixtures/raw_opcode.c \
 	tests/audit/fixtures/user_deref.c tests/audit/fixtures/ostd_override.c

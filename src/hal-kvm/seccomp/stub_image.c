@@ -17,6 +17,7 @@ extern const unsigned char keel_stub_image_start[], keel_stub_image_end[];
 static int stub_image_write(int fd)
 {
 	const unsigned char *p = keel_stub_image_start;
+	/* cppcheck-suppress comparePointers ; the linker's start and end of one blob */
 	size_t left = (size_t)(keel_stub_image_end - keel_stub_image_start);
 
 	while (left) {

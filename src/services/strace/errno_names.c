@@ -157,7 +157,9 @@ static const struct errno_text errno_restart_texts[] = {
 
 static const struct errno_text *errno_text_of(int err)
 {
+	/* cppcheck-suppress arrayIndexOutOfBoundsCond ; err is below the size, checked first */
 	if (err > 0 && (size_t)err < ARRAY_SIZE(errno_texts) && errno_texts[err].name)
+		/* cppcheck-suppress arrayIndexOutOfBoundsCond */
 		return &errno_texts[err];
 	if (err >= ERRNO_RESTART_FIRST &&
 	    (size_t)(err - ERRNO_RESTART_FIRST) < ARRAY_SIZE(errno_restart_texts))
