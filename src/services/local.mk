@@ -26,7 +26,8 @@ SERVICES_SOURCES = \
 	src/services/process/thread_settings.c src/services/process/wait.c \
 	src/services/syscall/dispatch.c src/services/syscall/table_x86_64.h \
 	src/services/system/random.c src/services/system/uname.c \
-	src/services/time/clock.c src/services/time/sleep.c
+	src/services/time/clock.c src/services/time/sleep.c \
+	src/services/time/timespec.c
 include src/services/strace/local.mk
 include src/services/signal/local.mk
 include src/services/futex/local.mk
@@ -70,4 +71,4 @@ noinst_HEADERS += \
 	src/services/include/abi/falloc.h \
 	src/services/include/fs/inode.h src/services/include/fs/mount.h \
 	src/services/include/fs/procfs.h src/services/include/fs/procfs_node.h \
-	src/services/include/abi/mount.h
+	src/services/include/abi/mount.h src/services/include/util/hex.h

@@ -30,7 +30,10 @@ for t in syscall elf cpio; do
 		rate=$(sed -n 's/^execs_per_sec *: *//p' "$work/afl/default/fuzzer_stats")
 		echo "fuzz-smoke: $t (AFL++, ${secs}s): exit $rc, ${rate:-?} execs/s on one core"
 	else
-		echo "fuzz-smoke: $t: no fuzz binary (make fuzz-build needs clang or afl-clang-fast)"
+		# Nothing fuzzed is a failure, not a pass: the smoke run must be able to fail.
+		echo "fuzz-smoke: $t: no fuzz binary (make fuzz-build needs clang or afl-clang-fast:" \
+			"apt-get install clang afl++)" >&2
+		fail=1
 		continue
 	fi
 	if [ "$rc" -ne 0 ]; then

@@ -3,6 +3,7 @@
 #include <ostd/errno.h>
 #include <ostd/string.h>
 #include <debug/packet.h>
+#include <util/hex.h>
 
 enum { RX_IDLE, RX_PAYLOAD, RX_SUM_HIGH, RX_SUM_LOW };
 
@@ -15,17 +16,6 @@ void gdb_rx_init(struct gdb_rx *rx)
 	rx->sum = 0;
 	rx->want = 0;
 	rx->overflow = false;
-}
-
-int gdb_hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 static enum gdb_rx_event rx_idle(struct gdb_rx *rx, char c)
@@ -51,7 +41,7 @@ static enum gdb_rx_event rx_idle(struct gdb_rx *rx, char c)
 /* The second checksum digit: the packet is complete, good or not. */
 static enum gdb_rx_event rx_finish(struct gdb_rx *rx, char c)
 {
-	int d = gdb_hex_digit(c);
+	int d = hex_digit_value(c);
 
 	rx->state = RX_IDLE;
 	if (d < 0 || rx->overflow || (uint8_t)(rx->want | d) != rx->sum)
@@ -80,7 +70,7 @@ enum gdb_rx_event gdb_rx_feed(struct gdb_rx *rx, char c)
 			rx->overflow = true;
 		return GDB_RX_NONE;
 	case RX_SUM_HIGH:
-		d = gdb_hex_digit(c);
+		d = hex_digit_value(c);
 		rx->want = (uint8_t)((d < 0 ? 0 : d) << 4);
 		if (d < 0)
 			rx->overflow = true;   /* a bad digit makes the packet bad */
@@ -177,9 +167,9 @@ int gdb_parse_hex(const char **p, const char *end, uint64_t *v)
 	uint64_t x = 0;
 	int d;
 
-	if (s >= end || gdb_hex_digit(*s) < 0)
+	if (s >= end || hex_digit_value(*s) < 0)
 		return -EINVAL;
-	for (; s < end && (d = gdb_hex_digit(*s)) >= 0; s++) {
+	for (; s < end && (d = hex_digit_value(*s)) >= 0; s++) {
 		if (x >> 60)
 			return -EINVAL;
 		x = x << 4 | (uint64_t)d;
@@ -192,7 +182,7 @@ int gdb_parse_hex(const char **p, const char *end, uint64_t *v)
 int gdb_decode_hex(const char *s, size_t n, uint8_t *out)
 {
 	for (size_t i = 0; i < n; i++) {
-		int hi = gdb_hex_digit(s[2 * i]), lo = gdb_hex_digit(s[2 * i + 1]);
+		int hi = hex_digit_value(s[2 * i]), lo = hex_digit_value(s[2 * i + 1]);
 
 		if (hi < 0 || lo < 0)
 			return -EINVAL;

@@ -135,12 +135,7 @@ static void epoll_item_unregister(struct epoll_item *item)
 
 	for (e = item->pt.entries; e; e = next) {
 		next = e->next_in_table;
-		if (e->prev)
-			e->prev->next = e->next;
-		else
-			e->head->first = e->next;
-		if (e->next)
-			e->next->prev = e->prev;
+		poll_entry_unhook(e);
 		kfree(e);
 	}
 	item->pt.entries = NULL;

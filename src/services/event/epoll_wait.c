@@ -13,6 +13,7 @@
 #include <process/thread.h>
 #include <signal/signal.h>
 #include <signal/sigqueue.h>
+#include <time/clock.h>
 
 /* Linux's EP_MAX_EVENTS: the largest maxevents whose array size fits an int. */
 #define EPOLL_MAX_EVENTS ((int)(0x7fffffff / sizeof(struct epoll_event)))
@@ -164,65 +165,16 @@ long sys_epoll_wait(int epfd, struct epoll_event __user *events, int maxevents,
 	return epoll_wait_do(epfd, events, maxevents, epoll_ms_to_ns(timeout_ms));
 }
 
-/* The pwait calls' mask for the duration of the call (NULL: none), as ppoll's. */
-static int epoll_set_sigmask(const kernel_sigset_t __user *umask, size_t size)
-{
-	struct thread *t = thread_current();
-	kernel_sigset_t mask;
-
-	if (!umask)
-		return 0;
-	if (size != sizeof(kernel_sigset_t))
-		return -EINVAL;
-	if (copy_from_user(&mask, umask, sizeof(mask)))
-		return -EFAULT;
-	if (!t)
-		return 0;
-	t->saved_sigmask = t->sigmask;
-	t->restore_sigmask = true;
-	t->sigmask = mask & ~SIG_UNBLOCKABLE;
-	return 0;
-}
-
-/* Linux's restore_saved_sigmask_unless(ret == -EINTR): an interrupted call leaves the
- * old mask to signal delivery, which puts it back after the handler's frame is built. */
-static long epoll_finish_sigmask(long ret)
-{
-	struct thread *t = thread_current();
-
-	if (t && t->restore_sigmask && ret != -EINTR) {
-		t->restore_sigmask = false;
-		t->sigmask = t->saved_sigmask;
-	}
-	return ret;
-}
-
 long sys_epoll_pwait(int epfd, struct epoll_event __user *events, int maxevents,
 		     int timeout_ms, const kernel_sigset_t __user *sigmask, size_t sigsetsize)
 {
-	long ret = epoll_set_sigmask(sigmask, sigsetsize);
+	long ret = signal_set_call_mask(sigmask, sigsetsize);
 
 	if (ret)
 		return ret;
 	ret = epoll_wait_do(epfd, events, maxevents, epoll_ms_to_ns(timeout_ms));
-	return epoll_finish_sigmask(ret);
-}
-
-/* Linux's timespec64_valid for a timeout, then its length (UINT64_MAX: none). */
-static int epoll_timespec_ns(const struct timespec __user *uts, uint64_t *ns)
-{
-	struct timespec ts;
-
-	*ns = UINT64_MAX;
-	if (!uts)
-		return 0;
-	if (copy_from_user(&ts, uts, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (int64_t)NSEC_PER_SEC)
-		return -EINVAL;
-	if ((uint64_t)ts.tv_sec <= UINT64_MAX / NSEC_PER_SEC - 1)
-		*ns = (uint64_t)ts.tv_sec * NSEC_PER_SEC + (uint64_t)ts.tv_nsec;
-	return 0;
+	signal_end_call_mask(ret == -EINTR);
+	return ret;
 }
 
 long sys_epoll_pwait2(int epfd, struct epoll_event __user *events, int maxevents,
@@ -232,12 +184,13 @@ long sys_epoll_pwait2(int epfd, struct epoll_event __user *events, int maxevents
 	uint64_t ns;
 	long ret;
 
-	ret = epoll_timespec_ns(timeout, &ns);
+	ret = timespec_from_user_ns(timeout, &ns);
 	if (ret)
 		return ret;
-	ret = epoll_set_sigmask(sigmask, sigsetsize);
+	ret = signal_set_call_mask(sigmask, sigsetsize);
 	if (ret)
 		return ret;
 	ret = epoll_wait_do(epfd, events, maxevents, ns);
-	return epoll_finish_sigmask(ret);
+	signal_end_call_mask(ret == -EINTR);
+	return ret;
 }

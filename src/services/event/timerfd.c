@@ -21,6 +21,7 @@
 #include <process/process.h>
 #include <process/thread.h>
 #include <signal/signal.h>
+#include <time/clock.h>
 
 struct timerfd {
 	struct file file;         /* first: file_put frees the timer */
@@ -200,16 +201,13 @@ static long timerfd_get(int fd, struct timerfd **out)
 	return 0;
 }
 
-/* Linux's timespec64_valid, then the length in ns (saturating far past any program). */
+/* timespec_to_ns, kept far from overflow when added to a clock (tens of years). */
 static int timerfd_timespec_ns(const struct timespec *ts, uint64_t *ns)
 {
-	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= (int64_t)NSEC_PER_SEC)
-		return -EINVAL;
-	if ((uint64_t)ts->tv_sec > UINT64_MAX / 4 / NSEC_PER_SEC)
-		*ns = UINT64_MAX / 4;
-	else
-		*ns = (uint64_t)ts->tv_sec * NSEC_PER_SEC + (uint64_t)ts->tv_nsec;
-	return 0;
+	int err = timespec_to_ns(ts, ns);
+
+	*ns = MIN(*ns, UINT64_MAX / 4);
+	return err;
 }
 
 static struct timespec timerfd_ns_to_timespec(uint64_t ns)

@@ -9,6 +9,7 @@
 #include <fs/cpio.h>
 #include <fs/path.h>
 #include <fs/ramfs.h>
+#include <util/hex.h>
 
 /* The header's numeric fields, in archive order after the 6-byte magic. */
 enum { F_INO, F_MODE, F_UID, F_GID, F_NLINK, F_MTIME, F_FILESIZE, F_DEVMAJOR, F_DEVMINOR,
@@ -22,24 +23,13 @@ struct cpio_entry {
 	size_t body_len;
 };
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 static int parse_hex8(const char *p, uint32_t *out)
 {
 	uint32_t v = 0;
 	int k, d;
 
 	for (k = 0; k < 8; k++) {
-		d = hex_digit(p[k]);
+		d = hex_digit_value(p[k]);
 		if (d < 0)
 			return -EINVAL;
 		v = (v << 4) | (uint32_t)d;

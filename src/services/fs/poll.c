@@ -16,6 +16,7 @@
 #include <process/thread.h>
 #include <signal/signal.h>
 #include <signal/sigqueue.h>
+#include <time/clock.h>
 
 /* Linux's fs.nr_open default: no poll call may list more, whatever RLIMIT_NOFILE says,
  * which bounds the kernel copy of the array. */
@@ -54,6 +55,16 @@ static void poll_table_init(struct poll_table *pt, bool registering)
 	pt->registering = registering;
 }
 
+void poll_entry_unhook(struct poll_entry *e)
+{
+	if (e->prev)
+		e->prev->next = e->next;
+	else
+		e->head->first = e->next;
+	if (e->next)
+		e->next->prev = e->prev;
+}
+
 /* Unhooks every entry from its object, so no wake reaches the table after the call. */
 static void poll_table_release(struct poll_table *pt)
 {
@@ -61,12 +72,7 @@ static void poll_table_release(struct poll_table *pt)
 
 	for (e = pt->entries; e; e = next) {
 		next = e->next_in_table;
-		if (e->prev)
-			e->prev->next = e->next;
-		else
-			e->head->first = e->next;
-		if (e->next)
-			e->next->prev = e->prev;
+		poll_entry_unhook(e);
 		file_put(e->file);
 		kfree(e);
 	}
@@ -144,32 +150,14 @@ static void poll_timeout_set(struct poll_timeout *to, uint64_t ns)
 	to->deadline = ns > UINT64_MAX - now ? UINT64_MAX : now + ns;
 }
 
-/* Linux's timespec64_valid for a timeout, then its length (UINT64_MAX past 584 years). */
-static int poll_timespec_ns(const struct timespec *ts, uint64_t *ns)
-{
-	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= (int64_t)NSEC_PER_SEC)
-		return -EINVAL;
-	if ((uint64_t)ts->tv_sec > UINT64_MAX / NSEC_PER_SEC - 1)
-		*ns = UINT64_MAX;
-	else
-		*ns = (uint64_t)ts->tv_sec * NSEC_PER_SEC + (uint64_t)ts->tv_nsec;
-	return 0;
-}
-
 static int poll_timeout_from_timespec(const struct timespec __user *uts,
 				      struct poll_timeout *to)
 {
-	struct timespec ts;
-	uint64_t ns = UINT64_MAX;
-	int err;
+	uint64_t ns;
+	int err = timespec_from_user_ns(uts, &ns);
 
-	if (uts) {
-		if (copy_from_user(&ts, uts, sizeof(ts)))
-			return -EFAULT;
-		err = poll_timespec_ns(&ts, &ns);
-		if (err)
-			return err;
-	}
+	if (err)
+		return err;
 	poll_timeout_set(to, ns);
 	return 0;
 }
@@ -189,7 +177,7 @@ static int poll_timeout_from_timeval(const struct timeval __user *utv,
 		ts.tv_nsec = (tv.tv_usec % USEC_PER_SEC) * (int64_t)NSEC_PER_USEC;
 		if (__builtin_add_overflow(tv.tv_sec, tv.tv_usec / USEC_PER_SEC, &ts.tv_sec))
 			ts.tv_sec = tv.tv_sec < 0 ? -1 : INT64_MAX;
-		err = poll_timespec_ns(&ts, &ns);
+		err = timespec_to_ns(&ts, &ns);
 		if (err)
 			return err;
 	}
@@ -204,17 +192,13 @@ static int poll_timeout_from_timeval(const struct timeval __user *utv,
 static long poll_finish(const struct poll_timeout *to, void __user *utime, bool timeval,
 			long ret)
 {
-	struct thread *t = thread_current();
 	uint64_t now = clock_monotonic_ns();
 	uint64_t left = to->deadline > now ? to->deadline - now : 0;
 	struct timespec ts = { (int64_t)(left / NSEC_PER_SEC), (int64_t)(left % NSEC_PER_SEC) };
 	struct timeval tv = { ts.tv_sec, ts.tv_nsec / (int64_t)NSEC_PER_USEC };
 	int err;
 
-	if (t && t->restore_sigmask && ret != -ERESTARTNOHAND) {
-		t->restore_sigmask = false;
-		t->sigmask = t->saved_sigmask;
-	}
+	signal_end_call_mask(ret == -ERESTARTNOHAND);
 	if (!utime || to->zero || to->deadline == UINT64_MAX)
 		return ret;
 	if (timeval)
@@ -224,26 +208,6 @@ static long poll_finish(const struct poll_timeout *to, void __user *utime, bool 
 	if (err && ret == -ERESTARTNOHAND)
 		return -EINTR;
 	return ret;
-}
-
-/* ppoll's and pselect6's mask for the duration of the call (NULL: none). */
-static int poll_set_sigmask(const kernel_sigset_t __user *umask, size_t size)
-{
-	struct thread *t = thread_current();
-	kernel_sigset_t mask;
-
-	if (!umask)
-		return 0;
-	if (size != sizeof(kernel_sigset_t))
-		return -EINVAL;
-	if (copy_from_user(&mask, umask, sizeof(mask)))
-		return -EFAULT;
-	if (!t)
-		return 0;
-	t->saved_sigmask = t->sigmask;
-	t->restore_sigmask = true;
-	t->sigmask = mask & ~SIG_UNBLOCKABLE;
-	return 0;
 }
 
 /* ---- poll ---- */
@@ -341,7 +305,7 @@ long sys_ppoll(struct pollfd __user *fds, unsigned int nfds,
 	ret = poll_timeout_from_timespec(tsp, &to);
 	if (ret)
 		return ret;
-	ret = poll_set_sigmask(sigmask, sigsetsize);
+	ret = signal_set_call_mask(sigmask, sigsetsize);
 	if (ret)
 		return ret;
 	ret = poll_do(fds, nfds, &to);
@@ -499,7 +463,7 @@ long sys_pselect6(int n, uint64_t __user *inp, uint64_t __user *outp, uint64_t _
 	ret = poll_timeout_from_timespec(tsp, &to);
 	if (ret)
 		return ret;
-	ret = poll_set_sigmask(uaddr_ptr(sm.ss), (size_t)sm.ss_len);
+	ret = signal_set_call_mask(uaddr_ptr(sm.ss), (size_t)sm.ss_len);
 	if (ret)
 		return ret;
 	ret = select_do(n, inp, outp, exp, &to);

@@ -42,8 +42,9 @@ static int64_t ramfs_file_write_at(struct file *f, size_t n, uint64_t *pos)
 	return (int64_t)at;
 }
 
-static ssize_t ramfs_file_write(struct file *f, const void __user *buf, size_t n,
-				uint64_t *pos)
+/* A write from user memory ubuf, or from kernel memory kbuf when it is not NULL. */
+static ssize_t ramfs_file_write_from(struct file *f, const void __user *ubuf,
+				     const void *kbuf, size_t n, uint64_t *pos)
 {
 	int64_t at;
 
@@ -52,27 +53,25 @@ static ssize_t ramfs_file_write(struct file *f, const void __user *buf, size_t n
 	at = ramfs_file_write_at(f, n, pos);
 	if (at < 0)
 		return at;
-	if (copy_from_user(f->inode->data + at, buf, n))
+	if (kbuf)
+		memcpy(f->inode->data + at, kbuf, n);
+	else if (copy_from_user(f->inode->data + at, ubuf, n))
 		return -EFAULT;
 	ramfs_touch_mtime(f->inode);
 	*pos = (uint64_t)at + n;
 	return (ssize_t)n;
 }
 
+static ssize_t ramfs_file_write(struct file *f, const void __user *buf, size_t n,
+				uint64_t *pos)
+{
+	return ramfs_file_write_from(f, buf, NULL, n, pos);
+}
+
 static ssize_t ramfs_file_write_kernel(struct file *f, const void *buf, size_t n,
 				       uint64_t *pos)
 {
-	int64_t at;
-
-	if (n == 0)
-		return 0;
-	at = ramfs_file_write_at(f, n, pos);
-	if (at < 0)
-		return at;
-	memcpy(f->inode->data + at, buf, n);
-	ramfs_touch_mtime(f->inode);
-	*pos = (uint64_t)at + n;
-	return (ssize_t)n;
+	return ramfs_file_write_from(f, NULL, buf, n, pos);
 }
 
 static int64_t ramfs_file_lseek(struct file *f, int64_t off, int whence)

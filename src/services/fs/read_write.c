@@ -75,7 +75,8 @@ static int file_positional(struct file *f, int64_t off)
 	return 0;
 }
 
-long sys_pread64(int fd, void __user *buf, size_t count, int64_t off)
+/* pread64 and pwrite64: at off, leaving the file's position alone. */
+static long file_do_at(int fd, void __user *buf, size_t count, int64_t off, bool write)
 {
 	struct file *f = fd_file(fd);
 	uint64_t pos = (uint64_t)off;
@@ -84,19 +85,19 @@ long sys_pread64(int fd, void __user *buf, size_t count, int64_t off)
 	if (!f)
 		return -EBADF;
 	err = file_positional(f, off);
-	return err ? err : file_do_read(f, buf, count, &pos);
+	if (err)
+		return err;
+	return write ? file_do_write(f, buf, count, &pos) : file_do_read(f, buf, count, &pos);
+}
+
+long sys_pread64(int fd, void __user *buf, size_t count, int64_t off)
+{
+	return file_do_at(fd, buf, count, off, false);
 }
 
 long sys_pwrite64(int fd, const void __user *buf, size_t count, int64_t off)
 {
-	struct file *f = fd_file(fd);
-	uint64_t pos = (uint64_t)off;
-	int err;
-
-	if (!f)
-		return -EBADF;
-	err = file_positional(f, off);
-	return err ? err : file_do_write(f, buf, count, &pos);
+	return file_do_at(fd, (void __user *)buf, count, off, true);
 }
 
 long sys_lseek(int fd, int64_t off, int whence)

@@ -9,6 +9,7 @@
 #include <process/thread.h>
 #include <signal/internal.h>
 #include <signal/signal.h>
+#include <time/clock.h>
 
 /* Sleeps until a signal t does not block is pending (or t is leaving). Nothing wakes wq
  * but thread_kick, which signal sending calls. */
@@ -24,6 +25,35 @@ long sys_pause(void)
 {
 	signal_wait_any(thread_current());
 	return -ERESTARTNOHAND;
+}
+
+int signal_set_call_mask(const kernel_sigset_t __user *umask, size_t size)
+{
+	struct thread *t = thread_current();
+	kernel_sigset_t mask;
+
+	if (!umask)
+		return 0;
+	if (size != sizeof(kernel_sigset_t))
+		return -EINVAL;
+	if (copy_from_user(&mask, umask, sizeof(mask)))
+		return -EFAULT;
+	if (!t)
+		return 0;
+	t->saved_sigmask = t->sigmask;
+	t->restore_sigmask = true;
+	t->sigmask = mask & ~SIG_UNBLOCKABLE;
+	return 0;
+}
+
+void signal_end_call_mask(bool handler_next)
+{
+	struct thread *t = thread_current();
+
+	if (t && t->restore_sigmask && !handler_next) {
+		t->restore_sigmask = false;
+		t->sigmask = t->saved_sigmask;
+	}
 }
 
 long sys_rt_sigsuspend(const kernel_sigset_t __user *umask, size_t sigsetsize)
@@ -58,20 +88,12 @@ long sys_rt_sigpending(kernel_sigset_t __user *uset, size_t sigsetsize)
 /* The absolute deadline of a relative timeout (NULL: UINT64_MAX, never). */
 static int sigwait_deadline(const struct timespec __user *uts, uint64_t *deadline)
 {
-	struct timespec ts;
 	uint64_t ns, now;
+	int err = timespec_from_user_ns(uts, &ns);
 
 	*deadline = UINT64_MAX;
-	if (!uts)
-		return 0;
-	if (copy_from_user(&ts, uts, sizeof(ts)))
-		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= (int64_t)NSEC_PER_SEC)
-		return -EINVAL;
-	/* Past about 584 years a wait is as good as forever. */
-	if ((uint64_t)ts.tv_sec > UINT64_MAX / NSEC_PER_SEC - 1)
-		return 0;
-	ns = (uint64_t)ts.tv_sec * NSEC_PER_SEC + (uint64_t)ts.tv_nsec;
+	if (err || ns == UINT64_MAX)
+		return err;
 	now = clock_monotonic_ns();
 	*deadline = ns > UINT64_MAX - now ? UINT64_MAX : now + ns;
 	return 0;

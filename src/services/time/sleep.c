@@ -8,23 +8,6 @@
 #include <signal/signal.h>
 #include <time/clock.h>
 
-static int timespec_from_user(const struct timespec __user *u, struct timespec *ts)
-{
-	if (copy_from_user(ts, u, sizeof(*ts)))
-		return -EFAULT;
-	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= (int64_t)NSEC_PER_SEC)
-		return -EINVAL;
-	return 0;
-}
-
-static uint64_t timespec_ns(const struct timespec *ts)
-{
-	/* Past about 584 years a sleep is as good as forever. */
-	if ((uint64_t)ts->tv_sec > UINT64_MAX / NSEC_PER_SEC - 1)
-		return UINT64_MAX;
-	return (uint64_t)ts->tv_sec * NSEC_PER_SEC + (uint64_t)ts->tv_nsec;
-}
-
 /* Nothing wakes this queue: the sleep ends at the deadline or when a signal interrupts
  * it (-EINTR). */
 static int sleep_until_monotonic(uint64_t deadline)
@@ -60,7 +43,6 @@ static uint64_t deadline_after(uint64_t ns)
 long sys_clock_nanosleep(int id, int flags, const struct timespec __user *ureq,
 			 struct timespec __user *rem)
 {
-	struct timespec req;
 	uint64_t ns, now_real, deadline;
 	int err;
 
@@ -77,10 +59,10 @@ long sys_clock_nanosleep(int id, int flags, const struct timespec __user *ureq,
 	default:
 		return -EOPNOTSUPP;
 	}
-	err = timespec_from_user(ureq, &req);
+	/* A NULL request is a fault here, not "no timeout". */
+	err = ureq ? timespec_from_user_ns(ureq, &ns) : -EFAULT;
 	if (err)
 		return err;
-	ns = timespec_ns(&req);
 	if (!(flags & TIMER_ABSTIME)) {
 		deadline = deadline_after(ns);
 		if (sleep_until_monotonic(deadline))

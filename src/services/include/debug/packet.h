@@ -54,8 +54,6 @@ void gdb_reply_binary(struct gdb_reply *r, const void *bytes, size_t n);
 /* Frames payload[0..n) as "$payload#xx" into out: its length, or -ENOSPC. */
 ssize_t gdb_frame(const char *payload, size_t n, char *out, size_t out_len);
 
-/* The value of a hex digit, or -1. */
-int gdb_hex_digit(char c);
 /* Parses hex digits from *p (not past end) into *v and advances *p: -EINVAL when there is
  * no digit or the number does not fit in 64 bits. */
 int gdb_parse_hex(const char **p, const char *end, uint64_t *v);

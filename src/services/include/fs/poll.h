@@ -58,6 +58,9 @@ struct poll_table {
 	void (*wake)(struct poll_table *pt);
 };
 
+/* Takes e out of its object's list: no wake of the object reaches it after this. */
+void poll_entry_unhook(struct poll_entry *e);
+
 static inline void poll_head_init(struct poll_head *h)
 {
 	h->first = NULL;

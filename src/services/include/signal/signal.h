@@ -51,6 +51,14 @@ void signal_fork_copy(struct process *child, const struct process *parent);
  * ITIMER_REAL. Each thread's own queue is freed with sigqueue_clear(&t->pending). */
 void signal_process_exit(struct process *p);
 
+/* The temporary signal mask of ppoll, pselect6 and epoll_pwait: copies the user's mask
+ * (size bytes; NULL: none) and installs it, keeping the old one: 0, -EINVAL, -EFAULT. */
+int signal_set_call_mask(const kernel_sigset_t __user *umask, size_t size);
+/* The call ends: the old mask comes back, unless a handler is about to run
+ * (handler_next: the call was interrupted), whose delivery restores it after building
+ * its frame, as Linux's restore_saved_sigmask_unless. */
+void signal_end_call_mask(bool handler_next);
+
 /* The wait status (W* encoding) a default-action death by sig gives: sig, | 0x80 when
  * its default action dumps core. */
 int signal_death_status(int sig);

@@ -5,6 +5,12 @@
 #include <ostd/types.h>
 #include <abi/time.h>
 
+/* Linux's timespec64_valid, then the length in ns (UINT64_MAX past 584 years): 0 or
+ * -EINVAL. */
+int timespec_to_ns(const struct timespec *ts, uint64_t *ns);
+/* The same for a user's timespec; NULL (no timeout) gives UINT64_MAX. -EFAULT. */
+int timespec_from_user_ns(const struct timespec __user *u, uint64_t *ns);
+
 /* The time of clock id in *ts: 0, or -EINVAL for an unknown clock. */
 int clock_read(int id, struct timespec *ts);
 

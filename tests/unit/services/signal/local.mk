@@ -6,7 +6,7 @@ libsignal_test_a_SOURCES = src/services/signal/altstack.c src/services/signal/de
 	src/services/signal/frame.c src/services/signal/itimer.c src/services/signal/kill.c \
 	src/services/signal/policy.c src/services/signal/send.c \
 	src/services/signal/sigaction.c src/services/signal/sigqueue.c \
-	src/services/signal/wait.c \
+	src/services/signal/wait.c src/services/time/timespec.c \
 	tests/unit/services/signal/fake_process.c tests/unit/services/signal/fake_process.h
 libsignal_test_a_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
 libsignal_test_a_CFLAGS = $(SERVICES_TEST_CFLAGS)
