@@ -10,6 +10,7 @@
 #include <abi/stat.h>
 #include <boot/boot.h>
 #include <fs/chardev.h>
+#include <fs/mount.h>
 #include <fs/ramfs.h>
 #include <mm/mm.h>
 #include <process/process.h>
@@ -65,9 +66,18 @@ static struct inode *sys_world_root(void)
 		sys_file(dir, "passwd", 0644, "root:x:0:0:root:/root:/bin/sh\n");
 	if (boot_mkdir_p(root, "/bin", 0755, &dir) == 0)
 		sys_file(dir, "true", 0755, "#!/bin/true\n");
-	boot_mkdir_p(root, "/proc/self", 0555, NULL);
 	if (boot_mkdir_p(root, "/dev", 0755, &dir) == 0)
 		chardev_populate(dir);
+	/* The mount table as boot makes it: inputs reach procfs, sysfs and their own
+	 * mounts, and mount_teardown_all frees them all whatever chroot did to init. */
+	if (mount_set_root(root)) {
+		ramfs_destroy(root);
+		return NULL;
+	}
+	if (boot_mkdir_p(root, "/proc", 0555, &dir) == 0)
+		mount_fs("proc", "proc", dir, 0);
+	if (boot_mkdir_p(root, "/sys", 0555, &dir) == 0)
+		mount_fs("sysfs", "sysfs", dir, 0);
 	return root;
 }
 
@@ -104,7 +114,6 @@ static int sys_reap_one(struct process *p, void *init)
 /* Kills init's other threads and every other process, and frees them all. */
 static int sys_world_teardown(struct process *init, struct thread *main)
 {
-	struct inode *root = init->root;
 	unsigned int round;
 
 	for (round = 0; round < SYS_TEARDOWN_ROUNDS; round++) {
@@ -121,7 +130,7 @@ static int sys_world_teardown(struct process *init, struct thread *main)
 	/* What process_finish would do for init's signals (its ITIMER_REAL timer). */
 	signal_process_exit(init);
 	process_destroy_unstarted(init, main);
-	ramfs_destroy(root);
+	mount_teardown_all();
 	return 0;
 }
 
@@ -147,7 +156,7 @@ int sys_world_run(const struct sys_program *prog)
 		return -1;
 	p = process_create_init(root, "/fuzz", &t);
 	if (!p) {
-		ramfs_destroy(root);
+		mount_teardown_all();
 		return -1;
 	}
 	thread_attach_current(t);
