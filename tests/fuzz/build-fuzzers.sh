@@ -6,13 +6,14 @@
 #
 #   build-fuzzers.sh afl|libfuzzer CC SRCDIR OUTDIR
 # Environment: OSTD_SRCS, SERVICES_SRCS, HAL_SRCS, COMMON_SRCS, SYS_SRCS (paths relative
-# to SRCDIR; headers in the lists are skipped). Output: OUTDIR/fuzz-{syscall,elf,cpio}.
+# to SRCDIR; headers in the lists are skipped), GEN_SRCS (generated services sources,
+# absolute paths in the build tree: the vDSO image). Output: OUTDIR/fuzz-{syscall,elf,cpio}.
 set -eu
 mode=$1 cc=$2 srcdir=$3 out=$4
 
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 # Services do arithmetic on user pointers they never dereference; a NULL one plus 0 is UB
-# that clang reports everywhere (findings/, README.md). FUZZ_STRICT_UB=1 keeps the check.
+# that clang reports where offsets are not made with uptr_add (README.md). FUZZ_STRICT_UB=1 keeps the check.
 [ -n "${FUZZ_STRICT_UB:-}" ] || san="$san -fno-sanitize=pointer-overflow"
 case $mode in
 afl)       inst="" link_inst="" driver=tests/fuzz/afl_main.c ;;
@@ -43,9 +44,10 @@ compile() {
 	mkdir -p "$obj/$group"
 	for src in "$@"; do
 		case $src in *.c|*.S) ;; *) continue ;; esac
+		case $src in /*) path=$src ;; *) path=$srcdir/$src ;; esac
 		o=$obj/$group/$(echo "$src" | tr / _).o
-		if [ ! -f "$o" ] || [ "$srcdir/$src" -nt "$o" ]; then
-			echo "$cc -c $srcdir/$src -o $o $cpp $cflags $extra"
+		if [ ! -f "$o" ] || [ "$path" -nt "$o" ]; then
+			echo "$cc -c $path -o $o $cpp $cflags $extra"
 		fi
 	done | xargs -P 2 -I CMD sh -c 'CMD'
 	rm -f "$obj/$group.a"
@@ -55,7 +57,8 @@ compile() {
 # boot.c holds the services' ostd_main; the harness brings the test HAL's instead.
 services=$(echo $SERVICES_SRCS | tr ' ' '\n' | grep -v '^src/services/boot\.c$' || true)
 compile ostd "$ostd_cpp" "" $OSTD_SRCS
-compile services "$svc_cpp" "-ffreestanding -fno-stack-protector -fno-common" $services
+compile services "$svc_cpp" "-ffreestanding -fno-stack-protector -fno-common" $services \
+	${GEN_SRCS:-}
 compile hal "$hal_cpp" "" $HAL_SRCS
 compile common "$harness_cpp" "" $COMMON_SRCS
 for t in syscall elf cpio; do

@@ -44,18 +44,19 @@ EXTRA_DIST += tests/fuzz/README.md tests/fuzz/regressions.sh tests/fuzz/smoke.sh
 	tests/fuzz/campaign.sh tests/fuzz/build-fuzzers.sh tests/fuzz/afl_main.c \
 	tests/fuzz/elf_target.c tests/fuzz/cpio_target.c tests/fuzz/syscall.dict \
 	tests/fuzz/elf.dict tests/fuzz/cpio.dict tests/fuzz/seed_gen.c \
-	tests/fuzz/corpus tests/fuzz/regressions tests/fuzz/findings
+	tests/fuzz/corpus tests/fuzz/regressions
 
 # Instrumented binaries land in tests/fuzz/bin: fuzz-TARGET (libFuzzer, clang) and
 # afl/fuzz-TARGET (AFL++, afl-clang-fast); each is skipped when its compiler is missing.
 FUZZ_BIN = tests/fuzz/bin
 FUZZ_BUILD_ENV = OSTD_SRCS='$(OSTD_SOURCES)' SERVICES_SRCS='$(SERVICES_SOURCES)' \
 	HAL_SRCS='$(libhal_test_a_SOURCES)' COMMON_SRCS='$(FUZZ_COMMON_SRCS)' \
-	SYS_SRCS='$(FUZZ_SYS_SRCS)'
+	SYS_SRCS='$(FUZZ_SYS_SRCS)' \
+	GEN_SRCS='$(nodist_libservices_a_SOURCES:%=$(abs_top_builddir)/%)'
 FUZZ_RUN_ENV = KEEL_SRCDIR='$(abs_top_srcdir)' KEEL_BUILDDIR='$(abs_top_builddir)' \
 	AFL_FUZZ='$(AFL_FUZZ)'
 
-fuzz-build:
+fuzz-build: $(nodist_libservices_a_SOURCES)
 	@if test -n '$(CLANG)'; then \
 	  $(FUZZ_BUILD_ENV) $(SHELL) $(top_srcdir)/tests/fuzz/build-fuzzers.sh libfuzzer \
 	    '$(CLANG)' '$(abs_top_srcdir)' $(FUZZ_BIN); \

@@ -105,7 +105,7 @@ static ssize_t pipe_copy_in(struct pipe *p, const char __user *buf, const char *
 			return done ? (ssize_t)done : -ENOMEM;
 		if (kbuf)
 			memcpy(page + at % PAGE_SIZE, kbuf + done, k);
-		else if (copy_from_user(page + at % PAGE_SIZE, buf + done, k))
+		else if (copy_from_user(page + at % PAGE_SIZE, uptr_add(buf, done), k))
 			return done ? (ssize_t)done : -EFAULT;
 		p->len += k;
 		done += k;
@@ -122,7 +122,7 @@ static ssize_t pipe_copy_out(struct pipe *p, char __user *buf, size_t n)
 		size_t k = MIN(n - done, PAGE_SIZE - p->head % PAGE_SIZE);
 		char *page = p->pages[p->head / PAGE_SIZE];
 
-		if (copy_to_user(buf + done, page + p->head % PAGE_SIZE, k))
+		if (copy_to_user(uptr_add(buf, done), page + p->head % PAGE_SIZE, k))
 			return done ? (ssize_t)done : -EFAULT;
 		p->head = (p->head + k) % p->capacity;
 		p->len -= k;
@@ -194,7 +194,7 @@ static ssize_t pipe_write_step(struct pipe *p, const char __user *buf, const cha
 	if (!room || (n <= PIPE_BUF && room < want))
 		return 1;
 	k = kbuf ? pipe_copy_in(p, NULL, kbuf + *done, MIN(room, want))
-		 : pipe_copy_in(p, buf + *done, NULL, MIN(room, want));
+		 : pipe_copy_in(p, uptr_add(buf, *done), NULL, MIN(room, want));
 	if (k < 0)
 		return k;
 	*done += (size_t)k;

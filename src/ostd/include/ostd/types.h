@@ -20,5 +20,8 @@ typedef int64_t  ssize_t;
 #define uaddr_ptr(a) ((void __user *)(uintptr_t)(a))
 /* The number behind a __user pointer, for range checks. */
 #define uptr_addr(p) ((uaddr_t)(__force uintptr_t)(p))
+/* p + n bytes, as address arithmetic: a program may pass NULL, and NULL + n is undefined
+ * in C even where it is never dereferenced. */
+#define uptr_add(p, n) uaddr_ptr(uptr_addr(p) + (n))
 
 #endif
