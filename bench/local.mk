@@ -6,7 +6,7 @@ bench_syscall_lat_LDFLAGS = -static
 
 # Processes and signals: static guest programs, each printing "NAME_us N" on stderr.
 BENCH_PROC_PROGS = bench/fork_lat bench/exec_lat bench/pipe_pingpong bench/signal_lat \
-	bench/fs_lat
+	bench/fs_lat bench/mmap_lat
 noinst_PROGRAMS += $(BENCH_PROC_PROGS) bench/tiny_true bench/uml_init
 noinst_HEADERS += bench/bench_clock.h
 bench_fork_lat_SOURCES = bench/fork_lat.c
@@ -24,6 +24,9 @@ bench_signal_lat_LDFLAGS = -static
 bench_fs_lat_SOURCES = bench/fs_lat.c
 bench_fs_lat_CFLAGS = -O2 -Wall
 bench_fs_lat_LDFLAGS = -static
+bench_mmap_lat_SOURCES = bench/mmap_lat.c
+bench_mmap_lat_CFLAGS = -O2 -Wall
+bench_mmap_lat_LDFLAGS = -static
 # No libc at all: exec_lat then measures the kernel's exec, not libc start-up.
 bench_tiny_true_SOURCES = bench/tiny_true.c
 bench_tiny_true_CFLAGS = -O2 -Wall -fno-stack-protector -fno-asynchronous-unwind-tables

@@ -6,7 +6,9 @@ include tests/unit/hal-kvm/cli/local.mk
 include tests/audit/local.mk
 include tests/progs/local.mk
 include tests/progs/event/local.mk
+include tests/progs/dyn/local.mk
 include tests/progs/tty/local.mk
+include tests/progs/mm/local.mk
 include tests/unit/services/event/local.mk
 include tests/unit/services/tty/local.mk
 include tests/unit/services/debug/local.mk

@@ -11,8 +11,10 @@
 #include "sandbox.h"
 #include "vmm.h"
 
-/* The engine's own part of the memfd (control pages, ...): sparse like RAM. */
-#define ENGINE_AREA_BYTES (64ull << 20)
+/* The engine's own part of the memfd (control pages, ...): sparse like RAM, so only the
+ * blocks in use cost memory. 512 MiB holds about 680 stub blocks (768 KiB each): that
+ * many live address spaces. */
+#define ENGINE_AREA_BYTES (512ull << 20)
 
 struct vmm vmm = { .ram = { .fd = -1 } };
 

@@ -19,7 +19,10 @@ SERVICES_SOURCES = \
 	src/services/fs/procfs/system.c src/services/fs/procfs/pid.c \
 	src/services/fs/procfs/fd.c src/services/fs/procfs/sys.c \
 	src/services/mm/area.c src/services/mm/brk.c src/services/mm/fault.c src/services/mm/fork.c \
-	src/services/mm/mmap.c \
+	src/services/mm/mmap.c src/services/mm/mmap_file.c src/services/mm/pagecache.c \
+	src/services/mm/growsdown.c src/services/mm/madvise.c src/services/mm/memfd.c \
+	src/services/mm/mincore.c src/services/mm/mlock.c src/services/mm/mremap.c \
+	src/services/mm/msync.c src/services/mm/truncate.c \
 	src/services/process/fork.c src/services/process/pgrp.c src/services/process/pid.c \
 	src/services/process/process.c src/services/process/rlimit.c \
 	src/services/process/run.c src/services/process/thread.c \
@@ -29,6 +32,8 @@ SERVICES_SOURCES = \
 	src/services/time/clock.c src/services/time/sleep.c \
 	src/services/time/timespec.c
 include src/services/strace/local.mk
+include src/services/exec/local.mk
+include src/services/vdso/local.mk
 include src/services/signal/local.mk
 include src/services/futex/local.mk
 include src/services/event/local.mk
@@ -58,6 +63,7 @@ noinst_HEADERS += \
 	src/services/include/fs/cpio.h src/services/include/fs/file.h \
 	src/services/include/fs/fs_syscalls.h src/services/include/fs/path.h \
 	src/services/include/fs/ramfs.h src/services/include/mm/mm.h \
+	src/services/include/mm/pagecache.h \
 	src/services/include/process/process.h src/services/include/signal/signal.h \
 	src/services/include/syscall/syscall.h src/services/include/system/system.h \
 	src/services/include/time/clock.h \

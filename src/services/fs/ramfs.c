@@ -7,6 +7,7 @@
 #include <abi/stat.h>
 #include <fs/ramfs.h>
 #include <fs/ramfs_dentry.h>
+#include <mm/pagecache.h>
 
 static uint64_t ramfs_next_ino = 1;
 
@@ -29,6 +30,7 @@ static struct inode *inode_new(uint32_t mode)
 
 static void inode_free(struct inode *i)
 {
+	pagecache_free(i);
 	kfree(i->data);
 	kfree(i->name);
 	kfree(i);
@@ -261,6 +263,8 @@ int ramfs_symlink(struct inode *dir, const char *name, size_t len, const char *t
 
 int ramfs_resize(struct inode *file, uint64_t size)
 {
+	uint64_t old_size = file->size;
+
 	if (!ramfs_is_regular(file))
 		return -EINVAL;
 	if (size > RAMFS_FILE_MAX)
@@ -278,6 +282,7 @@ int ramfs_resize(struct inode *file, uint64_t size)
 	if (size > file->size)
 		memset(file->data + file->size, 0, size - file->size);
 	file->size = size;
+	pagecache_resize(file, old_size, size);
 	ramfs_touch_mtime(file);
 	return 0;
 }
@@ -294,6 +299,7 @@ int ramfs_set_data(struct inode *file, const void *buf, size_t n)
 		return err;
 	if (n)
 		memcpy(file->data, buf, n);
+	pagecache_write_through(file, 0, n);
 	return 0;
 }
 

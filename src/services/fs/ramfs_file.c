@@ -10,6 +10,7 @@
 #include <fs/file.h>
 #include <fs/poll.h>
 #include <fs/ramfs.h>
+#include <mm/pagecache.h>
 
 static ssize_t ramfs_file_read(struct file *f, void __user *buf, size_t n, uint64_t *pos)
 {
@@ -19,6 +20,8 @@ static ssize_t ramfs_file_read(struct file *f, void __user *buf, size_t n, uint6
 	if (*pos >= i->size)
 		return 0;
 	k = (size_t)MIN((uint64_t)n, i->size - *pos);
+	/* A shared mapping may have written cached pages since. */
+	pagecache_sync_to_data(i, *pos, k);
 	if (copy_to_user(buf, i->data + *pos, k))
 		return -EFAULT;
 	*pos += k;
@@ -57,6 +60,7 @@ static ssize_t ramfs_file_write_from(struct file *f, const void __user *ubuf,
 		memcpy(f->inode->data + at, kbuf, n);
 	else if (copy_from_user(f->inode->data + at, ubuf, n))
 		return -EFAULT;
+	pagecache_write_through(f->inode, (uint64_t)at, n);
 	ramfs_touch_mtime(f->inode);
 	*pos = (uint64_t)at + n;
 	return (ssize_t)n;

@@ -10,6 +10,7 @@
 #include <fs/file.h>
 #include <fs/fs_syscalls.h>
 #include <fs/ramfs.h>
+#include <mm/pagecache.h>
 #include <process/process.h>
 
 #define SENDFILE_CHUNK (64u << 10)
@@ -39,6 +40,7 @@ static long file_copy_range(struct file *in, uint64_t *in_pos, struct file *out,
 				       in->inode->size - *in_pos);
 		ssize_t w;
 
+		pagecache_sync_to_data(in->inode, *in_pos, k);
 		memcpy(chunk, in->inode->data + *in_pos, k);
 		w = out->ops->write_kernel(out, chunk, k, out_pos);
 		if (w <= 0) {

@@ -9,6 +9,7 @@
 #include <fs/path.h>
 #include <fs/pipe.h>
 #include <fs/ramfs.h>
+#include <mm/pagecache.h>
 #include <process/process.h>
 
 /* A file written by someone other than root loses its set-ID bits, as on Linux: otherwise
@@ -104,6 +105,7 @@ static void fallocate_punch(struct inode *i, uint64_t off, uint64_t len)
 		return;
 	len = MIN(len, i->size - off);
 	memset(i->data + off, 0, (size_t)len);
+	pagecache_write_through(i, off, len);
 	ramfs_touch_mtime(i);
 }
 

@@ -3,6 +3,7 @@
 #include <ostd/heap.h>
 #include <ostd/vmspace.h>
 #include <abi/mman.h>
+#include <fs/file.h>
 #include <mm/mm.h>
 
 unsigned int mm_prot_to_vm(unsigned int prot)
@@ -39,7 +40,7 @@ bool mm_range_is_used(const struct mm *mm, uaddr_t start, uaddr_t end)
 }
 
 static struct mm_area *area_new(uaddr_t start, uaddr_t end, unsigned int prot,
-				unsigned int flags)
+				unsigned int flags, struct file *file, uint64_t off)
 {
 	struct mm_area *a = kzalloc(sizeof(*a));
 
@@ -49,11 +50,28 @@ static struct mm_area *area_new(uaddr_t start, uaddr_t end, unsigned int prot,
 	a->end = end;
 	a->prot = prot;
 	a->flags = flags;
+	a->file = file;
+	a->off = off;
+	if (file)
+		file_get(file);
 	return a;
+}
+
+void mm_area_free(struct mm_area *a)
+{
+	if (a->file)
+		file_put(a->file);
+	kfree(a);
 }
 
 int mm_area_insert(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int prot,
 		   unsigned int flags)
+{
+	return mm_area_insert_file(mm, start, end, prot, flags, NULL, 0);
+}
+
+int mm_area_insert_file(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int prot,
+			unsigned int flags, struct file *file, uint64_t off)
 {
 	struct mm_area **link = &mm->areas;
 	struct mm_area *a;
@@ -62,7 +80,7 @@ int mm_area_insert(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int prot,
 		return -EINVAL;
 	if (mm_range_is_used(mm, start, end))
 		return -EEXIST;
-	a = area_new(start, end, prot, flags);
+	a = area_new(start, end, prot, flags, file, off);
 	if (!a)
 		return -ENOMEM;
 	while (*link && (*link)->start < start)
@@ -75,7 +93,8 @@ int mm_area_insert(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int prot,
 /* Cuts a in two at addr (strictly inside it); the upper half follows a. */
 static int area_split(struct mm_area *a, uaddr_t addr)
 {
-	struct mm_area *hi = area_new(addr, a->end, a->prot, a->flags);
+	struct mm_area *hi = area_new(addr, a->end, a->prot, a->flags, a->file,
+				      a->off + (addr - a->start));
 
 	if (!hi)
 		return -ENOMEM;
@@ -117,7 +136,7 @@ int mm_area_remove(struct mm *mm, uaddr_t start, uaddr_t end)
 
 		if (a->start >= start && a->end <= end) {
 			*link = a->next;
-			kfree(a);
+			mm_area_free(a);
 			continue;
 		}
 		link = &a->next;
@@ -126,8 +145,7 @@ int mm_area_remove(struct mm *mm, uaddr_t start, uaddr_t end)
 	return 0;
 }
 
-/* True when areas cover every byte of [start, end). */
-static bool range_is_covered(const struct mm *mm, uaddr_t start, uaddr_t end)
+bool mm_range_is_covered(const struct mm *mm, uaddr_t start, uaddr_t end)
 {
 	uaddr_t at = start;
 	struct mm_area *a;
@@ -147,7 +165,7 @@ int mm_area_protect(struct mm *mm, uaddr_t start, uaddr_t end, unsigned int prot
 	struct mm_area *a;
 	int err;
 
-	if (!range_is_covered(mm, start, end))
+	if (!mm_range_is_covered(mm, start, end))
 		return -ENOMEM;
 	err = areas_split_at(mm, start, end);
 	if (err)
@@ -191,7 +209,7 @@ void mm_release(struct mm *mm)
 
 	for (; a; a = next) {
 		next = a->next;
-		kfree(a);
+		mm_area_free(a);
 	}
 	mm->areas = NULL;
 }

@@ -75,6 +75,8 @@ int mm_fault(struct mm *mm, uaddr_t va, unsigned int access)
 	struct frame *f;
 	int err;
 
+	if (!a)
+		a = mm_grow_down(mm, va);
 	if (!a || !area_allows(a, access))
 		return -EFAULT;
 	if (vmspace_query(mm->vs, page, &q) == 0) {
@@ -85,6 +87,10 @@ int mm_fault(struct mm *mm, uaddr_t va, unsigned int access)
 			return err == -ENOMEM ? -ENOMEM : err ? -EFAULT : 0;
 		}
 		return -EFAULT;
+	}
+	if (a->file) {
+		err = mm_fault_file(mm, a, page, access);
+		return err == -ENOMEM || err == -EIO ? err : err ? -EFAULT : 0;
 	}
 	f = frame_alloc(FRAME_USER);
 	if (!f)

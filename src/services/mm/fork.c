@@ -3,6 +3,7 @@
 #include <ostd/errno.h>
 #include <ostd/heap.h>
 #include <ostd/vmspace.h>
+#include <fs/file.h>
 #include <mm/mm.h>
 
 /* The areas of src, in order, as a new list in dst; -ENOMEM leaves dst's list partial
@@ -18,6 +19,8 @@ static int mm_fork_areas(struct mm *dst, const struct mm *src)
 			return -ENOMEM;
 		*copy = *a;
 		copy->next = NULL;
+		if (copy->file)
+			file_get(copy->file);
 		*link = copy;
 		link = &copy->next;
 	}

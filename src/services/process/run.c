@@ -82,13 +82,19 @@ static void thread_handle_exception(struct thread *t)
 	/* A valid access that found no free frame: Linux's OOM killer would pick a victim;
 	 * Keel picks the process that asked, and the log says why. */
 	if (err == -ENOMEM) {
-		log_err("pid %d killed by SIGKILL: out of memory (guest RAM exhausted) at %#llx",
-			p->pid, (unsigned long long)f->addr);
+		log_err("out of memory: killed process %d (%s) at %#llx "
+			"(killed by SIGKILL: out of memory, guest RAM exhausted)",
+			p->pid, p->comm, (unsigned long long)f->addr);
 		process_exit_group(p, SIGKILL);
 		return;
 	}
 	sig = process_fault_signal(f->vector);
 	code = fault_code(p, &t->ctx, &addr);
+	/* A file mapping's page past the file's end: SIGBUS, as Linux raises it. */
+	if (err == -EIO) {
+		sig = SIGBUS;
+		code = BUS_ADRERR;
+	}
 	log_info("pid %d tid %d: %s (vector %u) at rip %#llx, fault address %#llx",
 		 p->pid, t->tid, signal_name(sig), f->vector, (unsigned long long)t->ctx.regs.rip,
 		 (unsigned long long)f->addr);

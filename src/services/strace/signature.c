@@ -33,6 +33,9 @@ static const struct strace_signature signatures[] = {
 	SIG(22,  SK_INT, SK_PTR),                               /* pipe */
 	SIG(23,  SK_INT, SK_INT, SK_PTR, SK_PTR, SK_PTR, SK_PTR), /* select */
 	SIG0(24, SK_INT),                                       /* sched_yield */
+	SIG(25,  SK_HEX, SK_PTR, SK_ULONG, SK_ULONG, SK_HEX, SK_PTR), /* mremap */
+	SIG(26,  SK_INT, SK_PTR, SK_ULONG, SK_HEX),             /* msync */
+	SIG(27,  SK_INT, SK_PTR, SK_ULONG, SK_PTR),             /* mincore */
 	SIG(28,  SK_INT, SK_PTR, SK_ULONG, SK_MADVISE),         /* madvise */
 	SIG(32,  SK_INT, SK_FD),                                /* dup */
 	SIG(33,  SK_INT, SK_FD, SK_FD),                         /* dup2 */
@@ -107,6 +110,10 @@ static const struct strace_signature signatures[] = {
 	SIG(133, SK_INT, SK_STR, SK_OCT, SK_HEX),               /* mknod */
 	SIG(137, SK_INT, SK_STR, SK_PTR),                       /* statfs */
 	SIG(138, SK_INT, SK_FD, SK_PTR),                        /* fstatfs */
+	SIG(149, SK_INT, SK_PTR, SK_ULONG),                     /* mlock */
+	SIG(150, SK_INT, SK_PTR, SK_ULONG),                     /* munlock */
+	SIG(151, SK_INT, SK_HEX),                               /* mlockall */
+	SIG(152, SK_INT),                                       /* munlockall */
 	SIG(157, SK_INT, SK_INT, SK_HEX, SK_HEX, SK_HEX, SK_HEX), /* prctl */
 	SIG(158, SK_INT, SK_ARCH_PRCTL, SK_HEX),                /* arch_prctl */
 	SIG(160, SK_INT, SK_RLIMIT, SK_PTR),                    /* setrlimit */
@@ -163,9 +170,12 @@ static const struct strace_signature signatures[] = {
 	SIG(296, SK_INT, SK_FD, SK_PTR, SK_INT, SK_LONG, SK_LONG), /* pwritev */
 	SIG(302, SK_INT, SK_INT, SK_RLIMIT, SK_PTR, SK_PTR),    /* prlimit64 */
 	SIG(306, SK_INT, SK_FD),                                /* syncfs */
+	SIG(309, SK_INT, SK_PTR, SK_PTR, SK_PTR),               /* getcpu */
 	SIG(316, SK_INT, SK_FD, SK_STR, SK_FD, SK_STR, SK_HEX), /* renameat2 */
 	SIG(318, SK_INT, SK_RBUF, SK_ULONG, SK_GRND_FLAGS),     /* getrandom */
+	SIG(319, SK_FD, SK_STR, SK_HEX),                        /* memfd_create */
 	SIG(322, SK_INT, SK_FD, SK_STR, SK_PTR, SK_PTR, SK_AT_FLAGS), /* execveat */
+	SIG(325, SK_INT, SK_PTR, SK_ULONG, SK_HEX),             /* mlock2 */
 	SIG(326, SK_INT, SK_FD, SK_PTR, SK_FD, SK_PTR, SK_ULONG, SK_HEX), /* copy_file_range */
 	SIG(327, SK_INT, SK_FD, SK_PTR, SK_INT, SK_LONG, SK_LONG, SK_HEX), /* preadv2 */
 	SIG(328, SK_INT, SK_FD, SK_PTR, SK_INT, SK_LONG, SK_LONG, SK_HEX), /* pwritev2 */

@@ -7,6 +7,7 @@
 #include <event/signalfd.h>
 #include <event/timerfd.h>
 #include <exec/exec.h>
+#include <exec/vdso.h>
 #include <fs/fs_syscalls.h>
 #include <fs/pipe.h>
 #include <fs/poll.h>

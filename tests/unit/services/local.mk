@@ -9,9 +9,11 @@ SERVICES_TEST_LDADD = libservices_san.a libhal_test.a libostd_san.a libhal_test.
 SERVICES_TESTS = \
 	tests/unit/services/test_abi \
 	tests/unit/services/mm/test_mm \
+	tests/unit/services/mm/test_pagecache tests/unit/services/mm/test_mremap \
 	tests/unit/services/syscall/test_syscall \
 	tests/unit/services/exec/test_elf \
 	tests/unit/services/exec/test_stack \
+	tests/unit/services/exec/test_vdso \
 	tests/unit/services/fs/test_cpio \
 	tests/unit/services/fs/test_path \
 	tests/unit/services/fs/test_file \
@@ -47,6 +49,18 @@ tests_unit_services_mm_test_mm_CFLAGS = $(SERVICES_TEST_CFLAGS)
 tests_unit_services_mm_test_mm_LDADD = $(SERVICES_TEST_LDADD)
 tests_unit_services_mm_test_mm_LDFLAGS = $(UNIT_SAN)
 
+tests_unit_services_mm_test_pagecache_SOURCES = tests/unit/services/mm/test_pagecache.c
+tests_unit_services_mm_test_pagecache_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_mm_test_pagecache_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_mm_test_pagecache_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_mm_test_pagecache_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_mm_test_mremap_SOURCES = tests/unit/services/mm/test_mremap.c
+tests_unit_services_mm_test_mremap_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_mm_test_mremap_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_mm_test_mremap_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_mm_test_mremap_LDFLAGS = $(UNIT_SAN)
+
 tests_unit_services_syscall_test_syscall_SOURCES = tests/unit/services/syscall/test_syscall.c
 tests_unit_services_syscall_test_syscall_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
 tests_unit_services_syscall_test_syscall_CFLAGS = $(SERVICES_TEST_CFLAGS)
@@ -64,6 +78,12 @@ tests_unit_services_exec_test_stack_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
 tests_unit_services_exec_test_stack_CFLAGS = $(SERVICES_TEST_CFLAGS)
 tests_unit_services_exec_test_stack_LDADD = $(SERVICES_TEST_LDADD)
 tests_unit_services_exec_test_stack_LDFLAGS = $(UNIT_SAN)
+
+tests_unit_services_exec_test_vdso_SOURCES = tests/unit/services/exec/test_vdso.c
+tests_unit_services_exec_test_vdso_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)
+tests_unit_services_exec_test_vdso_CFLAGS = $(SERVICES_TEST_CFLAGS)
+tests_unit_services_exec_test_vdso_LDADD = $(SERVICES_TEST_LDADD)
+tests_unit_services_exec_test_vdso_LDFLAGS = $(UNIT_SAN)
 
 tests_unit_services_fs_test_cpio_SOURCES = tests/unit/services/fs/test_cpio.c
 tests_unit_services_fs_test_cpio_CPPFLAGS = $(SERVICES_TEST_CPPFLAGS)

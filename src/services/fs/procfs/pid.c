@@ -8,6 +8,7 @@
 #include <abi/mount.h>
 #include <abi/stat.h>
 #include <fs/file.h>
+#include <fs/inode.h>
 #include <fs/mount.h>
 #include <fs/path.h>
 #include <fs/procfs_node.h>
@@ -139,13 +140,30 @@ static void show_comm(struct text *t, struct process *p, struct process *reader)
 /* What the last column of a maps line names. */
 static const char *maps_name(const struct process *p, const struct mm_area *a)
 {
+	if (a->flags & AREA_VDSO)
+		return "[vdso]";
 	if (a->flags & AREA_HEAP)
 		return "[heap]";
 	if (a->flags & AREA_STACK)
 		return "[stack]";
 	if ((a->flags & AREA_IMAGE) && p->exe_path)
 		return p->exe_path;
+	if (a->file && a->file->path)
+		return a->file->path;
 	return "";
+}
+
+/* A file mapping's offset, device and inode columns; zeros for anonymous memory. Linux
+ * prints the device as major:minor of its new_encode_dev form. */
+static void maps_file_ids(const struct mm_area *a, unsigned long long *off,
+			  unsigned int *major, unsigned int *minor, unsigned long long *ino)
+{
+	const struct inode *i = a->file ? a->file->inode : NULL;
+
+	*off = i ? a->off : 0;
+	*major = i ? (i->dev >> 8) & 0xfff : 0;
+	*minor = i ? (i->dev & 0xff) | ((i->dev >> 12) & 0xfff00) : 0;
+	*ino = i ? i->ino : 0;
 }
 
 static void show_maps(struct text *t, struct process *p, struct process *reader)
@@ -154,13 +172,18 @@ static void show_maps(struct text *t, struct process *p, struct process *reader)
 
 	for (a = p->mm ? p->mm->areas : NULL; a; a = a->next) {
 		const char *name = maps_name(p, a);
+		unsigned long long off, ino;
+		unsigned int major, minor;
 		char line[128];
-		int n = ksnprintf(line, sizeof(line), "%08llx-%08llx %c%c%c%c %08llx 00:00 0",
-				  (unsigned long long)a->start, (unsigned long long)a->end,
-				  (a->prot & PROT_READ) ? 'r' : '-',
-				  (a->prot & PROT_WRITE) ? 'w' : '-',
-				  (a->prot & PROT_EXEC) ? 'x' : '-',
-				  (a->flags & AREA_SHARED) ? 's' : 'p', 0ull);
+		int n;
+
+		maps_file_ids(a, &off, &major, &minor, &ino);
+		n = ksnprintf(line, sizeof(line), "%08llx-%08llx %c%c%c%c %08llx %02x:%02x %llu",
+			      (unsigned long long)a->start, (unsigned long long)a->end,
+			      (a->prot & PROT_READ) ? 'r' : '-',
+			      (a->prot & PROT_WRITE) ? 'w' : '-',
+			      (a->prot & PROT_EXEC) ? 'x' : '-',
+			      (a->flags & AREA_SHARED) ? 's' : 'p', off, major, minor, ino);
 
 		text_put(t, line, (size_t)n);
 		/* Linux pads the name to start at column 74. */

@@ -37,4 +37,23 @@
 #define MADV_DONTNEED   4
 #define MADV_FREE       8
 
+#define MREMAP_MAYMOVE   1
+#define MREMAP_FIXED     2
+#define MREMAP_DONTUNMAP 4
+
+#define MS_ASYNC      1
+#define MS_INVALIDATE 2
+#define MS_SYNC       4
+
+#define MCL_CURRENT 1
+#define MCL_FUTURE  2
+#define MCL_ONFAULT 4
+#define MLOCK_ONFAULT 1
+
+#define MFD_CLOEXEC       0x1u
+#define MFD_ALLOW_SEALING 0x2u
+#define MFD_HUGETLB       0x4u
+#define MFD_NOEXEC_SEAL   0x8u
+#define MFD_EXEC          0x10u
+
 #endif

@@ -9,6 +9,7 @@ struct dentry;
 struct file;
 struct inode;
 struct mount;
+struct page_cache;
 struct thread;
 
 /* What a file system that does not keep ramfs's entry lists does for its inodes. Any
@@ -59,6 +60,7 @@ struct inode {
 	struct mount *root_of;        /* a mounted file system's root: its mount */
 	struct inode *transient_next; /* made on lookup: the thread's list (see below) */
 	void *fifo;                   /* a FIFO's pipe while it is open (fs/fifo.c) */
+	struct page_cache *cache;     /* a mapped regular file's shared pages (mm/pagecache.h) */
 };
 
 /* Inodes made on lookup are borrowed by the syscall that looked them up: each starts
