@@ -27,7 +27,7 @@ extern const unsigned char keel_initramfs_start[], keel_initramfs_end[];
 
 struct run_options {
 	char *engine, *mem, *root, *initrd, *log, *strace_file, *gdb;
-	gboolean verbose, no_spin, strace, stats;
+	gboolean verbose, no_spin, strace, stats, no_aslr;
 };
 
 struct run_modules {
@@ -90,6 +90,9 @@ static int parse_options(int *argc, char ***argv, struct run_options *o)
 		  "Write the syscall trace to FILE instead (implies --strace)", "FILE" },
 		{ "stats", 0, 0, G_OPTION_ARG_NONE, &o->stats,
 		  "Print the kernel's frame and heap counters on stderr when the program ends", NULL },
+		{ "no-aslr", 0, 0, G_OPTION_ARG_NONE, &o->no_aslr,
+		  "Fixed addresses for the stack, mmap, PIE and interpreter (as setarch -R)",
+		  NULL },
 		{ "no-spin", 0, 0, G_OPTION_ARG_NONE, &o->no_spin,
 		  "Never spin in engine handoffs (sleep at once)", NULL },
 		{ "gdb", 0, 0, G_OPTION_ARG_STRING, &o->gdb,
@@ -218,7 +221,7 @@ static int build_config(struct run_options *o, int argc, char **argv, struct run
 		.initramfs = m->mods, .n_initramfs = m->n,
 		.host_program = m->has_host_program ? &m->host_program : NULL,
 		.ram_bytes = cfg->ram_bytes, .verbose = o->verbose,
-		.strace = cfg->trace != NULL, .stats = o->stats,
+		.strace = cfg->trace != NULL, .stats = o->stats, .no_aslr = o->no_aslr,
 	};
 	return 0;
 }

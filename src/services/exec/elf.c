@@ -1,7 +1,6 @@
-/* exec/elf.c: validating and loading static ELF64 x86-64 executables. */
+/* exec/elf.c: validating ELF64 x86-64 executables and interpreters, and placing them. */
 #include <ostd/errno.h>
 #include <ostd/frame.h>
-#include <ostd/log.h>
 #include <ostd/string.h>
 #include <ostd/vmspace.h>
 #include <abi/elf.h>
@@ -33,12 +32,10 @@ static unsigned int elf_prot(uint32_t flags)
 	       ((flags & PF_X) ? PROT_EXEC : 0);
 }
 
-/* Checks one PT_LOAD against the file and the user range, and records it. */
+/* Checks one PT_LOAD against the file, and records it at its file address (bias 0). */
 static int elf_add_segment(struct elf_image *img, const Elf64_Phdr *ph, size_t size)
 {
-	uaddr_t lo = vmspace_user_start(), hi = vmspace_user_end();
 	struct elf_segment *s;
-	uaddr_t va;
 
 	if (ph->p_filesz > ph->p_memsz)
 		return -ENOEXEC;
@@ -48,20 +45,45 @@ static int elf_add_segment(struct elf_image *img, const Elf64_Phdr *ph, size_t s
 		return -ENOEXEC;
 	if (ph->p_memsz == 0)
 		return 0;
-	if (ph->p_vaddr > UINT64_MAX - img->bias)
-		return -ENOEXEC;
-	va = ph->p_vaddr + img->bias;
-	if (va < lo || va > hi || ph->p_memsz > hi - va || ALIGN_UP(va + ph->p_memsz, PAGE_SIZE) > hi)
+	/* End and its page round-up must not wrap, wherever the image is put later. */
+	if (ph->p_vaddr > UINT64_MAX - PAGE_SIZE || ph->p_memsz > UINT64_MAX - PAGE_SIZE - ph->p_vaddr)
 		return -ENOEXEC;
 	if (img->nsegs == ELF_MAX_LOADS)
 		return -ENOEXEC;
+	/* Only sane alignments (powers of two, at most ELF_ALIGN_MAX) move the base. */
+	if (ph->p_align > img->align && ph->p_align <= ELF_ALIGN_MAX &&
+	    (ph->p_align & (ph->p_align - 1)) == 0)
+		img->align = ph->p_align;
 	s = &img->segs[img->nsegs++];
-	s->vaddr = va;
+	s->vaddr = ph->p_vaddr;
 	s->offset = ph->p_offset;
 	s->filesz = ph->p_filesz;
 	s->memsz = ph->p_memsz;
 	s->prot = elf_prot(ph->p_flags);
 	return 0;
+}
+
+/* PT_INTERP: a path of 2..ELF_INTERP_MAX bytes inside the file, ending in its NUL (as
+ * Linux's binfmt_elf demands). Only the first one counts, as in Linux. */
+static int elf_add_interp(struct elf_image *img, const Elf64_Phdr *ph, const void *file,
+			  size_t size)
+{
+	if (img->interp_len)
+		return 0;
+	if (ph->p_filesz < 2 || ph->p_filesz > ELF_INTERP_MAX)
+		return -ENOEXEC;
+	if (ph->p_offset > size || ph->p_filesz > size - ph->p_offset)
+		return -ENOEXEC;
+	if (((const char *)file)[ph->p_offset + ph->p_filesz - 1] != '\0')
+		return -ENOEXEC;
+	img->interp_off = ph->p_offset;
+	img->interp_len = ph->p_filesz;
+	return 0;
+}
+
+const char *elf_interp_path(const void *file, const struct elf_image *img)
+{
+	return img->interp_len ? (const char *)file + img->interp_off : NULL;
 }
 
 static bool elf_segments_overlap(const struct elf_image *img)
@@ -129,16 +151,65 @@ static int elf_scan_phdrs(struct elf_image *img, const Elf64_Ehdr *eh, const voi
 
 	for (k = 0; k < eh->e_phnum; k++) {
 		elf_phdr_at(file, eh, k, &ph);
-		if (ph.p_type == PT_INTERP) {
-			log_info("exec: dynamically linked programs (PT_INTERP) come later");
-			return -ENOEXEC;
-		}
-		if (ph.p_type != PT_LOAD)
+		if (ph.p_type == PT_INTERP)
+			err = elf_add_interp(img, &ph, file, size);
+		else if (ph.p_type == PT_LOAD)
+			err = elf_add_segment(img, &ph, size);
+		else
 			continue;
-		err = elf_add_segment(img, &ph, size);
 		if (err)
 			return err;
 	}
+	return 0;
+}
+
+/* Whether every segment, moved by shift, lies in the user range. */
+static bool elf_fits_user_range(const struct elf_image *img, uaddr_t shift)
+{
+	uaddr_t lo = vmspace_user_start(), hi = vmspace_user_end();
+	unsigned int k;
+
+	for (k = 0; k < img->nsegs; k++) {
+		const struct elf_segment *s = &img->segs[k];
+		/* Unsigned wrap-around is the point: shift may move the image down. */
+		uaddr_t va = s->vaddr + shift;
+
+		if (va < lo || va > hi || s->memsz > hi - va ||
+		    ALIGN_UP(va + s->memsz, PAGE_SIZE) > hi)
+			return false;
+	}
+	return true;
+}
+
+/* The lowest segment's page, where the image's base is. */
+static uaddr_t elf_lowest_page(const struct elf_image *img)
+{
+	uaddr_t low = UINT64_MAX;
+	unsigned int k;
+
+	for (k = 0; k < img->nsegs; k++)
+		low = MIN(low, img->segs[k].vaddr);
+	return ALIGN_DOWN(low, PAGE_SIZE);
+}
+
+int elf_rebase(struct elf_image *img, uaddr_t base)
+{
+	uaddr_t shift;
+	unsigned int k;
+
+	if (!img->dyn)
+		return elf_fits_user_range(img, 0) ? 0 : -ENOEXEC;
+	if (base % img->align)
+		return -ENOEXEC;
+	shift = base - elf_lowest_page(img);
+	if (!elf_fits_user_range(img, shift))
+		return -ENOEXEC;
+	for (k = 0; k < img->nsegs; k++)
+		img->segs[k].vaddr += shift;
+	img->entry += shift;
+	img->phdr += shift;
+	img->brk_start += shift;
+	img->bias += shift;
 	return 0;
 }
 
@@ -150,21 +221,20 @@ int elf_parse(const void *file, size_t size, struct elf_image *img)
 	int err;
 
 	memset(img, 0, sizeof(*img));
+	img->align = PAGE_SIZE;
 	if (size < sizeof(*eh))
 		return -ENOEXEC;
 	memcpy(eh, file, sizeof(*eh));
 	err = elf_check_header(eh, size);
 	if (err)
 		return err;
-	img->bias = eh->e_type == ET_DYN ? ELF_PIE_BASE : 0;
+	img->dyn = eh->e_type == ET_DYN;
 	err = elf_scan_phdrs(img, eh, file, size);
 	if (err)
 		return err;
 	if (img->nsegs == 0 || elf_segments_overlap(img))
 		return -ENOEXEC;
-	if (eh->e_entry > UINT64_MAX - img->bias)
-		return -ENOEXEC;
-	img->entry = eh->e_entry + img->bias;
+	img->entry = eh->e_entry;
 	if (!elf_entry_ok(img))
 		return -ENOEXEC;
 	img->phdr = elf_find_phdr(img, eh, file);
@@ -173,5 +243,6 @@ int elf_parse(const void *file, size_t size, struct elf_image *img)
 	for (k = 0; k < img->nsegs; k++)
 		top = MAX(top, img->segs[k].vaddr + img->segs[k].memsz);
 	img->brk_start = ALIGN_UP(top, PAGE_SIZE);
-	return 0;
+	img->span = img->brk_start - elf_lowest_page(img);
+	return elf_rebase(img, img->dyn ? ALIGN_UP(ELF_PIE_BASE, img->align) : 0);
 }

@@ -3,10 +3,13 @@
  * and signal handlers (the point of no return). */
 #include <ostd/errno.h>
 #include <ostd/heap.h>
+#include <ostd/log.h>
 #include <ostd/string.h>
 #include <ostd/task.h>
 #include <abi/fcntl.h>
 #include <exec/exec.h>
+#include <exec/layout.h>
+#include <exec/vdso.h>
 #include <fs/file.h>
 #include <fs/fs_syscalls.h>
 #include <fs/path.h>
@@ -142,24 +145,103 @@ static int exec_commit(struct thread *t, struct mm *mm, uaddr_t entry, uaddr_t s
 	return 0;
 }
 
-/* Loads file as an ELF into a new mm and commits it; on failure nothing changed. */
+/* The program and its interpreter, too big together for a kernel stack. */
+struct exec_images {
+	struct elf_image exe, interp;
+};
+
+/* Loads the interpreter at path (the program's PT_INTERP) into mm at a free base of the
+ * mmap region, as Linux does. A missing one is -ENOENT, one that is no loadable ELF
+ * -ELIBBAD, as Linux says. */
+static int exec_load_interp(const struct process *p, struct mm *mm, const char *path,
+			    struct elf_image *img)
+{
+	struct inode *file;
+	uaddr_t base;
+	int err;
+
+	err = path_lookup(p->root, p->cwd, path, LOOKUP_FOLLOW, &file);
+	if (!err)
+		err = exec_check_file(p, file);
+	if (err) {
+		log_info("exec: interpreter %s: error %d", path, -err);
+		return err;
+	}
+	if (elf_parse(file->data, file->size, img)) {
+		log_info("exec: interpreter %s is not a loadable ELF", path);
+		return -ELIBBAD;
+	}
+	if (img->dyn) {
+		base = exec_layout_mmap_base(mm, img->span, img->align);
+		if (!base || elf_rebase(img, base))
+			return -ENOMEM;
+	}
+	err = elf_map(mm, file->data, img);
+	return err == -ENOEXEC ? -ELIBBAD : err;
+}
+
+/* Builds the new image in mm: stack position, program, break, interpreter and vDSO, all
+ * randomized when rnd; fills what the auxiliary vector says about them. */
+static int exec_build_image(const struct process *p, struct mm *mm, const struct inode *file,
+			    bool rnd, struct exec_images *x, struct exec_aux *aux)
+{
+	const char *interp;
+	int err = 0;
+
+	if (rnd)
+		err = exec_layout_randomize(mm);
+	if (!err)
+		err = elf_parse(file->data, file->size, &x->exe);
+	if (!err && x->exe.dyn)
+		err = elf_rebase(&x->exe, exec_layout_exe_base(mm, &x->exe, rnd));
+	if (!err)
+		err = elf_map(mm, file->data, &x->exe);
+	if (err)
+		return err;
+	mm->brk_start = mm->brk = exec_layout_brk_start(mm, &x->exe, rnd);
+	interp = elf_interp_path(file->data, &x->exe);
+	if (interp) {
+		err = exec_load_interp(p, mm, interp, &x->interp);
+		if (err)
+			return err;
+		aux->base = x->interp.bias;
+	}
+	aux->uid = p->cred.uid;
+	aux->euid = p->cred.euid;
+	aux->gid = p->cred.gid;
+	aux->egid = p->cred.egid;
+	aux->secure = aux->uid != aux->euid || aux->gid != aux->egid;
+	return vdso_map(mm, &aux->vdso);
+}
+
+/* Loads file as an ELF (and its interpreter) into a new mm and commits it; on failure
+ * nothing changed. The process starts at the interpreter's entry when there is one. */
 static int exec_elf(struct thread *t, const struct inode *file, const char *exe_path,
 		    const char *execfn, struct exec_args *a)
 {
-	struct elf_image img;
-	struct mm *mm = mm_create();
-	uaddr_t sp;
+	struct exec_images *x = kzalloc(sizeof(*x));
+	struct exec_aux aux = { 0 };
+	struct mm *mm;
+	uaddr_t sp, entry;
 	int err;
 
-	if (!mm)
+	if (!x)
 		return -ENOMEM;
-	err = elf_load(mm, file->data, file->size, &img);
+	mm = mm_create();
+	if (!mm) {
+		err = -ENOMEM;
+		goto out_free_images;
+	}
+	err = exec_build_image(t->proc, mm, file, exec_layout_is_randomized(t->proc), x, &aux);
 	if (!err)
-		err = stack_build(mm, &img, a->argc, a->argv, a->envp, execfn, &sp);
+		err = stack_build_aux(mm, &x->exe, &aux, a->argc, a->argv, a->envp, execfn, &sp);
+	entry = x->exe.interp_len ? x->interp.entry : x->exe.entry;
 	if (!err)
-		err = exec_commit(t, mm, img.entry, sp, exe_path);
+		err = exec_commit(t, mm, entry, sp, exe_path);
 	if (err)
 		mm_put(mm);
+out_free_images:
+	kfree(x);
 	return err;
 }
 

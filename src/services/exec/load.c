@@ -62,14 +62,11 @@ static int load_segment_area(struct mm *mm, const struct elf_segment *s)
 	return mm_area_insert(mm, start, end, s->prot, AREA_IMAGE);
 }
 
-int elf_load(struct mm *mm, const void *file, size_t size, struct elf_image *img)
+int elf_map(struct mm *mm, const void *file, const struct elf_image *img)
 {
 	unsigned int k;
 	int err;
 
-	err = elf_parse(file, size, img);
-	if (err)
-		return err;
 	/* Nothing of the image is in mm yet: any area met now (the stack) is a collision. */
 	for (k = 0; k < img->nsegs; k++) {
 		const struct elf_segment *s = &img->segs[k];
@@ -85,12 +82,22 @@ int elf_load(struct mm *mm, const void *file, size_t size, struct elf_image *img
 		if (err)
 			goto out_remove_segments;
 	}
-	mm->brk_start = mm->brk = img->brk_start;
 	return 0;
 
 out_remove_segments:
 	for (; (int)k >= 0; k--)
 		mm_area_remove(mm, ALIGN_DOWN(img->segs[k].vaddr, PAGE_SIZE),
 			       ALIGN_UP(img->segs[k].vaddr + img->segs[k].memsz, PAGE_SIZE));
+	return err;
+}
+
+int elf_load(struct mm *mm, const void *file, size_t size, struct elf_image *img)
+{
+	int err = elf_parse(file, size, img);
+
+	if (!err)
+		err = elf_map(mm, file, img);
+	if (!err)
+		mm->brk_start = mm->brk = img->brk_start;
 	return err;
 }

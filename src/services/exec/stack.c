@@ -83,23 +83,27 @@ static int stack_put_strings(struct mm *mm, uaddr_t at, int n, char *const v[], 
 	return 0;
 }
 
-static size_t auxv_fill(uint64_t *aux, const struct elf_image *img, const struct stack_plan *p)
+static size_t auxv_fill(uint64_t *aux, const struct elf_image *img, const struct exec_aux *x,
+			const struct stack_plan *p)
 {
 	size_t n = 0;
 
 #define AUX(tag, val) do { aux[n++] = (tag); aux[n++] = (uint64_t)(val); } while (0)
+	/* First, as Linux's ARCH_DLINFO puts it; absent when there is no vDSO. */
+	if (x->vdso)
+		AUX(AT_SYSINFO_EHDR, x->vdso);
 	AUX(AT_PHDR, img->phdr);
 	AUX(AT_PHENT, img->phent);
 	AUX(AT_PHNUM, img->phnum);
 	AUX(AT_PAGESZ, PAGE_SIZE);
-	AUX(AT_BASE, 0);
+	AUX(AT_BASE, x->base);
 	AUX(AT_FLAGS, 0);
 	AUX(AT_ENTRY, img->entry);
-	AUX(AT_UID, 0);
-	AUX(AT_EUID, 0);
-	AUX(AT_GID, 0);
-	AUX(AT_EGID, 0);
-	AUX(AT_SECURE, 0);
+	AUX(AT_UID, x->uid);
+	AUX(AT_EUID, x->euid);
+	AUX(AT_GID, x->gid);
+	AUX(AT_EGID, x->egid);
+	AUX(AT_SECURE, x->secure);
 	AUX(AT_RANDOM, p->random);
 	AUX(AT_HWCAP, ostd_cpu_hwcap());
 	AUX(AT_HWCAP2, ostd_cpu_hwcap2());
@@ -135,6 +139,15 @@ static int stack_put_data(struct mm *mm, const struct stack_plan *p, int argc,
 int stack_build(struct mm *mm, const struct elf_image *img, int argc, char *const argv[],
 		char *const envp[], const char *execfn, uaddr_t *sp)
 {
+	static const struct exec_aux root_static = { 0 };
+
+	return stack_build_aux(mm, img, &root_static, argc, argv, envp, execfn, sp);
+}
+
+int stack_build_aux(struct mm *mm, const struct elf_image *img, const struct exec_aux *aux,
+		    int argc, char *const argv[], char *const envp[], const char *execfn,
+		    uaddr_t *sp)
+{
 	struct stack_plan plan;
 	size_t words, naux;
 	uint64_t *vec;
@@ -160,7 +173,7 @@ int stack_build(struct mm *mm, const struct elf_image *img, int argc, char *cons
 	mm->arg_end = plan.args + plan.arg_bytes;
 	mm->env_start = plan.envs;
 	mm->env_end = plan.envs + plan.env_bytes;
-	naux = auxv_fill(vec + 3 + argc + plan.envc, img, &plan);
+	naux = auxv_fill(vec + 3 + argc + plan.envc, img, aux, &plan);
 	words = 3 + (size_t)argc + (size_t)plan.envc + naux;
 	/* rsp must be 16-byte aligned at entry, pointing at argc. */
 	at = ALIGN_DOWN(plan.random - words * sizeof(*vec), 16);

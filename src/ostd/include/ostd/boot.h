@@ -21,6 +21,7 @@ struct boot_info {
 	bool verbose;
 	bool strace;            /* trace every syscall to ostd_trace_write (keel run --strace) */
 	bool stats;             /* print frame and heap counters when init ends (--stats) */
+	bool no_aslr;           /* exec places everything at fixed addresses (--no-aslr) */
 };
 
 const struct boot_info *ostd_boot_info(void);

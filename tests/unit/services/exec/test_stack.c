@@ -130,6 +130,43 @@ BOOTED_TEST(at_phdr_without_pt_phdr_comes_from_the_segment_holding_them)
 	return 0;
 }
 
+BOOTED_TEST(exec_aux_gives_sysinfo_ehdr_first_then_base_and_credentials)
+{
+	static struct test_elf e;
+	const struct exec_aux aux = { .base = 0x7f0000000000ull, .vdso = 0x7f0000100000ull,
+				      .uid = 1000, .euid = 0, .gid = 100, .egid = 100,
+				      .secure = true };
+	char *argv[] = { "prog" };
+	struct process *p = svc_process_new();
+	struct elf_image img;
+	uint64_t val[64] = { 0 };
+	uaddr_t sp, at;
+
+	test_elf_build(&e);
+	ck_assert_int_eq(elf_load(p->mm, e.bytes, sizeof(e.bytes), &img), 0);
+	ck_assert_int_eq(stack_build_aux(p->mm, &img, &aux, 1, argv, NULL, "/p", &sp), 0);
+	/* argc, argv[0], NULL, envp's NULL, then the vector. */
+	at = sp + 4 * 8;
+	ck_assert_uint_eq(read_word(p, at), AT_SYSINFO_EHDR);
+	for (;; at += 16) {
+		uint64_t tag = read_word(p, at);
+
+		if (tag == AT_NULL)
+			break;
+		ck_assert_uint_lt(tag, 64);
+		val[tag] = read_word(p, at + 8);
+	}
+	ck_assert_uint_eq(val[AT_SYSINFO_EHDR], aux.vdso);
+	ck_assert_uint_eq(val[AT_BASE], aux.base);
+	ck_assert_uint_eq(val[AT_UID], 1000);
+	ck_assert_uint_eq(val[AT_EUID], 0);
+	ck_assert_uint_eq(val[AT_GID], 100);
+	ck_assert_uint_eq(val[AT_SECURE], 1);
+	ck_assert_uint_eq(val[AT_ENTRY], TEXT_VADDR + CODE_OFFSET);
+	svc_process_free(p);
+	return 0;
+}
+
 BOOTED_TEST(oversized_arguments_are_e2big)
 {
 	static struct test_elf e;
@@ -158,6 +195,7 @@ int main(void)
 	tcase_add_test(tc, at_phdr_points_at_the_program_headers_in_memory);
 	tcase_add_test(tc, at_phdr_without_pt_phdr_comes_from_the_segment_holding_them);
 	tcase_add_test(tc, oversized_arguments_are_e2big);
+	tcase_add_test(tc, exec_aux_gives_sysinfo_ehdr_first_then_base_and_credentials);
 	suite_add_tcase(s, tc);
 	return check_run_suite(s);
 }
