@@ -76,6 +76,8 @@ static void child_run(const char *name, int ready)
 {
 	int fd;
 
+	/* A ^C that never comes must not leave this child behind. */
+	alarm(20);
 	setsid();
 	fd = open(name, O_RDWR);
 	if (fd < 0 || ioctl(fd, TIOCSCTTY, 0) < 0)
@@ -122,6 +124,8 @@ int main(void)
 	char *name, buf[64];
 	ssize_t n;
 
+	/* A hang is a failure (SIGALRM), never a stalled test run. */
+	alarm(30);
 	master = posix_openpt(O_RDWR | O_NOCTTY);
 	if (master < 0 || grantpt(master) < 0 || unlockpt(master) < 0) {
 		printf("posix_openpt: %s\n", errname(errno));
