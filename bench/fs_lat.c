@@ -1,4 +1,4 @@
-/* fs_lat: file-system operations on a tmpfs file (/dev/shm, else /tmp). Usage:
+/* fs_lat: file-system operations on a file in /dev/shm (tmpfs), else /tmp. Usage:
  * fs_lat MODE [ITERATIONS]; MODE is stat, open_close, read1, write1 or pipe_bw. Prints
  * "MODE_us N" (per operation) or, for pipe_bw, "pipe_bw_mbs N" (MB/s through a pipe
  * between two processes, 64 KiB writes) on stderr. */
@@ -45,7 +45,7 @@ int main(int argc, char **argv)
 {
 	const char *mode = argc > 1 ? argv[1] : "stat";
 	long iters = argc > 2 ? atol(argv[2]) : 10000;
-	const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+	static const char *const dirs[] = { "/dev/shm", "/tmp" };
 	char path[256], c = 'x';
 	struct stat st;
 	double t0;
@@ -57,10 +57,16 @@ int main(int argc, char **argv)
 		fprintf(stderr, "pipe_bw_mbs %.0f\n", pipe_bandwidth(iters));
 		return 0;
 	}
-	snprintf(path, sizeof(path), "%s/fs_lat.%d", dir, (int)getpid());
-	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
-	if (fd < 0 || write(fd, "0123456789", 10) != 10)
+	/* The first of the tmpfs-like directories that takes a file. */
+	fd = -1;
+	for (size_t k = 0; k < sizeof(dirs) / sizeof(dirs[0]) && fd < 0; k++) {
+		snprintf(path, sizeof(path), "%s/fs_lat.%d", dirs[k], (int)getpid());
+		fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	}
+	if (fd < 0 || write(fd, "0123456789", 10) != 10) {
+		perror("fs_lat: a file in /dev/shm or /tmp");
 		return 1;
+	}
 	t0 = bench_now_us();
 	for (long i = 0; i < iters; i++) {
 		if (strcmp(mode, "stat") == 0) {
