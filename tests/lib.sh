@@ -35,10 +35,18 @@ compare_with_host() {
 	label=$1; shift
 	host_run "$KEEL_TMP/h" "$@"
 	keel_run "$KEEL_TMP/k" "$@"
-	for part in out err status; do
+	compare_parts "$label" out err status
+}
+
+# compare_parts LABEL PART...: $KEEL_TMP/h.PART (the host's) and k.PART (Keel's) must be
+# identical for each PART; one ok/not ok line, with the first difference shown.
+compare_parts() {
+	label=$1; shift
+	for part in "$@"; do
 		if ! cmp -s "$KEEL_TMP/h.$part" "$KEEL_TMP/k.$part"; then
-			fail "$label" "$part differs"
+			fail "$label" "$part differs (host, then keel)"
 			diff "$KEEL_TMP/h.$part" "$KEEL_TMP/k.$part" | head -10 | sed 's/^/#   /'
+			head -3 "$KEEL_TMP/k.err" | sed 's/^/#   keel stderr: /'
 			return
 		fi
 	done
@@ -71,13 +79,5 @@ sh_case() {
 	label=$1 script=$2
 	host_run "$KEEL_TMP/h" "$host_busybox" sh -c "$script"
 	keel_run "$KEEL_TMP/k" busybox sh -c "$script"
-	for part in out status; do
-		if ! cmp -s "$KEEL_TMP/h.$part" "$KEEL_TMP/k.$part"; then
-			fail "$label" "$part differs (host, then keel)"
-			diff "$KEEL_TMP/h.$part" "$KEEL_TMP/k.$part" | head -10 | sed 's/^/#   /'
-			head -3 "$KEEL_TMP/k.err" | sed 's/^/#   keel stderr: /'
-			return
-		fi
-	done
-	pass "$label"
+	compare_parts "$label" out status
 }

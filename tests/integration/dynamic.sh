@@ -26,15 +26,7 @@ keel_root_case() {
 	(cd / && eval "$host" < /dev/null > "$KEEL_TMP/h.out" 2> "$KEEL_TMP/h.err"; echo $? > "$KEEL_TMP/h.status")
 	# shellcheck disable=SC2086
 	keel_run "$KEEL_TMP/k" --root "$root" $guest
-	for part in out status; do
-		if ! cmp -s "$KEEL_TMP/h.$part" "$KEEL_TMP/k.$part"; then
-			fail "$label" "$part differs (host, then keel)"
-			diff "$KEEL_TMP/h.$part" "$KEEL_TMP/k.$part" | head -10 | sed 's/^/#   /'
-			head -5 "$KEEL_TMP/k.err" | sed 's/^/#   keel stderr: /'
-			return
-		fi
-	done
-	pass "$label"
+	compare_parts "$label" out status
 }
 
 for p in static_pie.gcc addrs.dyn hello.dyn; do
