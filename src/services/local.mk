@@ -77,4 +77,5 @@ noinst_HEADERS += \
 	src/services/include/abi/falloc.h \
 	src/services/include/fs/inode.h src/services/include/fs/mount.h \
 	src/services/include/fs/procfs.h src/services/include/fs/procfs_node.h \
-	src/services/include/abi/mount.h src/services/include/util/hex.h
+	src/services/include/abi/mount.h src/services/include/util/hex.h \
+	src/services/include/abi/statx.h

@@ -42,7 +42,8 @@ fs_meta
 fifo
 procfs one
 path_perm
-rw_at'
+rw_at
+stat_close'
 # Each group folder (tests/progs/GROUP/) lists its own runs, names relative to tests/progs.
 for list in "$KEEL_SRCDIR"/tests/progs/*/runs; do
 	[ -s "$list" ] && runs="$runs

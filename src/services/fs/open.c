@@ -158,6 +158,44 @@ long sys_open(const char __user *path, int flags, unsigned int mode)
 	return sys_openat(AT_FDCWD, path, flags, mode);
 }
 
+long sys_creat(const char __user *path, unsigned int mode)
+{
+	return sys_openat(AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, mode);
+}
+
+#define CLOSE_RANGE_UNSHARE 0x2u
+#define CLOSE_RANGE_CLOEXEC 0x4u
+
+/* close_range: closes (or marks close-on-exec) every open fd in [first, last]; with
+ * CLOSE_RANGE_UNSHARE the process first gets a table of its own (CLONE_FILES sharers keep
+ * theirs). */
+long sys_close_range(unsigned int first, unsigned int last, unsigned int flags)
+{
+	struct process *p = process_current();
+	struct fdtable *own;
+	unsigned int fd;
+
+	if ((flags & ~(CLOSE_RANGE_UNSHARE | CLOSE_RANGE_CLOEXEC)) || first > last)
+		return -EINVAL;
+	if ((flags & CLOSE_RANGE_UNSHARE) && p->fdt->refs > 1) {
+		own = fdtable_copy(p->fdt);
+		if (!own)
+			return -ENOMEM;
+		fdtable_release(p->fdt);
+		p->fdt = own;
+	}
+	last = MIN(last, (unsigned int)FDTABLE_SIZE - 1);
+	for (fd = first; fd <= last && fd < FDTABLE_SIZE; fd++) {
+		if (!fdtable_get(p->fdt, (int)fd))
+			continue;
+		if (flags & CLOSE_RANGE_CLOEXEC)
+			p->fdt->cloexec[fd] = true;
+		else
+			fdtable_close(p->fdt, (int)fd);
+	}
+	return 0;
+}
+
 long sys_close(int fd)
 {
 	return fdtable_close(process_current()->fdt, fd);

@@ -1,9 +1,11 @@
 /* fs/stat.c: the stat family, access/faccessat, and ioctl. */
 #include <ostd/errno.h>
 #include <ostd/heap.h>
+#include <ostd/string.h>
 #include <ostd/user_copy.h>
 #include <abi/fcntl.h>
 #include <abi/stat.h>
+#include <abi/statx.h>
 #include <abi/termios.h>
 #include <fs/file.h>
 #include <fs/fs_syscalls.h>
@@ -16,69 +18,107 @@ static long stat_to_user(const struct stat *st, struct stat __user *ust)
 	return copy_to_user(ust, st, sizeof(*st)) ? -EFAULT : 0;
 }
 
-static long file_stat_to_user(struct file *f, struct stat __user *ust)
+static int file_stat(struct file *f, struct stat *st)
 {
-	struct stat st;
-	int err;
-
 	if (!f->ops->fstat)
 		return -EBADF;
-	err = f->ops->fstat(f, &st);
-	if (err)
-		return err;
-	return stat_to_user(&st, ust);
+	return f->ops->fstat(f, st);
 }
 
 long sys_fstat(int fd, struct stat __user *ust)
 {
 	struct file *f = fdtable_get(process_current()->fdt, fd);
-
-	if (!f)
-		return -EBADF;
-	return file_stat_to_user(f, ust);
-}
-
-/* AT_EMPTY_PATH with "": the file of dirfd itself (the cwd for AT_FDCWD). */
-static long stat_empty_path(struct process *p, int dirfd, struct stat __user *ust)
-{
 	struct stat st;
-	struct file *f;
+	int err;
 
-	if (dirfd == AT_FDCWD) {
-		ramfs_fill_stat(p->cwd, &st);
-		return stat_to_user(&st, ust);
-	}
-	f = fdtable_get(p->fdt, dirfd);
 	if (!f)
 		return -EBADF;
-	return file_stat_to_user(f, ust);
+	err = file_stat(f, &st);
+	return err ? err : stat_to_user(&st, ust);
 }
 
-long sys_newfstatat(int dirfd, const char __user *upath, struct stat __user *ust, int flags)
+/* The stat of path at dirfd with AT_* flags (newfstatat's and statx's common part); with
+ * AT_EMPTY_PATH and "", the file of dirfd itself (the cwd for AT_FDCWD). */
+static int stat_at(struct process *p, int dirfd, const char __user *upath, int flags,
+		   struct stat *st)
 {
-	struct process *p = process_current();
 	struct inode *i;
-	struct stat st;
+	struct file *f;
 	char *path = NULL;
 	int err;
 
-	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
-		return -EINVAL;
 	if (flags & AT_EMPTY_PATH) {
 		err = fs_path_copy(upath, true, &path);
 		if (err)
 			return err;
 		err = path[0] == '\0';
 		kfree(path);
-		if (err)
-			return stat_empty_path(p, dirfd, ust);
+		if (err && dirfd == AT_FDCWD) {
+			ramfs_fill_stat(p->cwd, st);
+			return 0;
+		}
+		if (err) {
+			f = fdtable_get(p->fdt, dirfd);
+			return f ? file_stat(f, st) : -EBADF;
+		}
 	}
 	err = fs_lookup_at(p, dirfd, upath, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW,
 			   &i);
 	if (err)
 		return err;
-	ramfs_fill_stat(i, &st);
-	return stat_to_user(&st, ust);
+	ramfs_fill_stat(i, st);
+	return 0;
+}
+
+long sys_newfstatat(int dirfd, const char __user *upath, struct stat __user *ust, int flags)
+{
+	struct stat st;
+	int err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
+		return -EINVAL;
+	err = stat_at(process_current(), dirfd, upath, flags, &st);
+	return err ? err : stat_to_user(&st, ust);
+}
+
+/* Linux's dev_t split for statx: 12 bits of major, 20 of minor. */
+static void statx_dev(uint64_t dev, uint32_t *major, uint32_t *minor)
+{
+	*major = (uint32_t)((dev >> 8) & 0xfff);
+	*minor = (uint32_t)((dev & 0xff) | ((dev >> 12) & 0xfff00));
+}
+
+long sys_statx(int dirfd, const char __user *upath, int flags, unsigned int mask,
+	       struct statx __user *ubuf)
+{
+	struct statx sx;
+	struct stat st;
+	int err;
+
+	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT | AT_STATX_SYNC_TYPE))
+		return -EINVAL;
+	if ((flags & AT_STATX_SYNC_TYPE) == AT_STATX_SYNC_TYPE || (mask & STATX__RESERVED))
+		return -EINVAL;
+	err = stat_at(process_current(), dirfd, upath, flags, &st);
+	if (err)
+		return err;
+	memset(&sx, 0, sizeof(sx));
+	/* Everything stat knows, whatever was asked: Linux may return more than the mask. */
+	sx.stx_mask = STATX_BASIC_STATS;
+	sx.stx_blksize = (uint32_t)st.st_blksize;
+	sx.stx_nlink = (uint32_t)st.st_nlink;
+	sx.stx_uid = st.st_uid;
+	sx.stx_gid = st.st_gid;
+	sx.stx_mode = (uint16_t)st.st_mode;
+	sx.stx_ino = st.st_ino;
+	sx.stx_size = (uint64_t)st.st_size;
+	sx.stx_blocks = (uint64_t)st.st_blocks;
+	sx.stx_atime = (struct statx_timestamp){ st.st_atime, (uint32_t)st.st_atime_nsec, 0 };
+	sx.stx_mtime = (struct statx_timestamp){ st.st_mtime, (uint32_t)st.st_mtime_nsec, 0 };
+	sx.stx_ctime = (struct statx_timestamp){ st.st_ctime, (uint32_t)st.st_ctime_nsec, 0 };
+	statx_dev(st.st_rdev, &sx.stx_rdev_major, &sx.stx_rdev_minor);
+	statx_dev(st.st_dev, &sx.stx_dev_major, &sx.stx_dev_minor);
+	return copy_to_user(ubuf, &sx, sizeof(sx)) ? -EFAULT : 0;
 }
 
 long sys_stat(const char __user *path, struct stat __user *ust)

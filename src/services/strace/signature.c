@@ -65,6 +65,7 @@ static const struct strace_signature signatures[] = {
 	SIG(82,  SK_INT, SK_STR, SK_STR),                       /* rename */
 	SIG(83,  SK_INT, SK_STR, SK_OCT),                       /* mkdir */
 	SIG(84,  SK_INT, SK_STR),                               /* rmdir */
+	SIG(85,  SK_INT, SK_STR, SK_OCT),                       /* creat */
 	SIG(86,  SK_INT, SK_STR, SK_STR),                       /* link */
 	SIG(87,  SK_INT, SK_STR),                               /* unlink */
 	SIG(88,  SK_INT, SK_STR, SK_STR),                       /* symlink */
@@ -175,12 +176,14 @@ static const struct strace_signature signatures[] = {
 	SIG(318, SK_INT, SK_RBUF, SK_ULONG, SK_GRND_FLAGS),     /* getrandom */
 	SIG(319, SK_FD, SK_STR, SK_HEX),                        /* memfd_create */
 	SIG(322, SK_INT, SK_FD, SK_STR, SK_PTR, SK_PTR, SK_AT_FLAGS), /* execveat */
+	SIG(332, SK_INT, SK_FD, SK_STR, SK_AT_FLAGS, SK_HEX, SK_PTR), /* statx */
 	SIG(325, SK_INT, SK_PTR, SK_ULONG, SK_HEX),             /* mlock2 */
 	SIG(326, SK_INT, SK_FD, SK_PTR, SK_FD, SK_PTR, SK_ULONG, SK_HEX), /* copy_file_range */
 	SIG(327, SK_INT, SK_FD, SK_PTR, SK_INT, SK_LONG, SK_LONG, SK_HEX), /* preadv2 */
 	SIG(328, SK_INT, SK_FD, SK_PTR, SK_INT, SK_LONG, SK_LONG, SK_HEX), /* pwritev2 */
 	SIG(334, SK_INT, SK_PTR, SK_UINT, SK_INT, SK_HEX),      /* rseq */
 	SIG(435, SK_INT, SK_PTR, SK_ULONG),                     /* clone3 */
+	SIG(436, SK_INT, SK_UINT, SK_UINT, SK_HEX),              /* close_range */
 	SIG(439, SK_INT, SK_FD, SK_STR, SK_ACCESS_MODE, SK_AT_FLAGS), /* faccessat2 */
 	SIG(441, SK_INT, SK_FD, SK_PTR, SK_INT, SK_PTR, SK_PTR, SK_ULONG), /* epoll_pwait2 */
 };

@@ -77,6 +77,8 @@ long sys_copy_file_range(int fd_in, int64_t __user *off_in, int fd_out,
 long sys_lseek(int fd, int64_t off, int whence);
 long sys_open(const char __user *path, int flags, unsigned int mode);
 long sys_openat(int dirfd, const char __user *path, int flags, unsigned int mode);
+long sys_creat(const char __user *path, unsigned int mode);
+long sys_close_range(unsigned int first, unsigned int last, unsigned int flags);
 long sys_close(int fd);
 long sys_dup(int oldfd);
 long sys_dup2(int oldfd, int newfd);
@@ -87,6 +89,9 @@ long sys_fstat(int fd, struct stat __user *st);
 long sys_stat(const char __user *path, struct stat __user *st);
 long sys_lstat(const char __user *path, struct stat __user *st);
 long sys_newfstatat(int dirfd, const char __user *path, struct stat __user *st, int flags);
+struct statx;
+long sys_statx(int dirfd, const char __user *path, int flags, unsigned int mask,
+	       struct statx __user *buf);
 long sys_access(const char __user *path, int mode);
 long sys_faccessat(int dirfd, const char __user *path, int mode);
 long sys_faccessat2(int dirfd, const char __user *path, int mode, int flags);
