@@ -207,6 +207,21 @@ int ramfs_create(struct inode *dir, const char *name, size_t len, uint32_t mode,
 	return 0;
 }
 
+int ramfs_create_unlinked(uint32_t mode, struct inode **out)
+{
+	struct inode *i;
+
+	if (!S_ISREG(mode))
+		return -EINVAL;
+	i = inode_new(mode);
+	if (!i)
+		return -ENOMEM;
+	/* No name: the first open's close frees it (ramfs_file_closed). */
+	i->nlink = 0;
+	*out = i;
+	return 0;
+}
+
 int ramfs_mknod_char(struct inode *dir, const char *name, size_t len, uint32_t mode,
 		     uint32_t rdev, struct inode **out)
 {

@@ -1,6 +1,6 @@
 /* mm/memfd.c: files no directory names: memfd_create, and the backing of shared
- * anonymous memory. Each is a ramfs file made in a hidden root and unlinked at once, so
- * it lives exactly as long as its open files and mappings. */
+ * anonymous memory. Each is a ramfs file with no name, so it lives exactly as long as
+ * its open files and mappings. */
 #include <ostd/errno.h>
 #include <ostd/heap.h>
 #include <ostd/string.h>
@@ -17,27 +17,21 @@
 #define MEMFD_NAME_MAX 249
 #define MEMFD_FLAGS (MFD_CLOEXEC | MFD_ALLOW_SEALING | MFD_NOEXEC_SEAL | MFD_EXEC)
 
-static struct inode *anon_root;
-static uint64_t anon_serial;
-
-/* A new unlinked regular file in the hidden root, opened read-write (one reference). */
+/* A new regular file in no directory, opened read-write (one reference): it lives
+ * exactly as long as its open files and mappings. */
 static struct file *anon_file_open(void)
 {
 	struct inode *i;
 	struct file *f;
-	char name[32];
-	int n;
 
-	if (!anon_root)
-		anon_root = ramfs_create_root();
-	if (!anon_root)
-		return NULL;
-	n = ksnprintf(name, sizeof(name), "anon%llu", (unsigned long long)anon_serial++);
-	if (ramfs_create(anon_root, name, (size_t)n, S_IFREG | 0777, &i))
+	if (ramfs_create_unlinked(S_IFREG | 0777, &i))
 		return NULL;
 	f = ramfs_file_open(i, O_RDWR | O_LARGEFILE);
-	/* The open file (if any) keeps the inode: the name is not needed again. */
-	ramfs_unlink(anon_root, name, (size_t)n);
+	if (!f) {
+		/* A reference taken and dropped frees the nameless inode. */
+		inode_get(i);
+		inode_put(i);
+	}
 	return f;
 }
 

@@ -31,6 +31,9 @@ int ramfs_lookup(struct inode *dir, const char *name, size_t len, struct inode *
  * -ENOTDIR, -ENAMETOOLONG, -EINVAL for "", "." or ".." or a name with '/', -ENOMEM. */
 int ramfs_create(struct inode *dir, const char *name, size_t len, uint32_t mode,
 		 struct inode **out);
+/* A regular file in no directory (memfd, shared anonymous memory): it lives while files
+ * are open on it, so open it at once. -EINVAL for another type, -ENOMEM. */
+int ramfs_create_unlinked(uint32_t mode, struct inode **out);
 /* Creates a character device node with device number rdev ((major << 8) | minor). */
 int ramfs_mknod_char(struct inode *dir, const char *name, size_t len, uint32_t mode,
 		     uint32_t rdev, struct inode **out);
