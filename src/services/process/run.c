@@ -8,6 +8,7 @@
 #include <abi/siginfo.h>
 #include <abi/signal.h>
 #include <debug/debug.h>
+#include <fs/inode.h>
 #include <mm/mm.h>
 #include <process/process.h>
 #include <signal/policy.h>
@@ -106,6 +107,9 @@ static void thread_handle_syscall(struct thread *t)
 	uint64_t nr = user_syscall_nr(&t->ctx);
 	long ret = syscall_dispatch(&t->ctx);
 
+	/* What the syscall borrowed from file systems (fs/inode.h) goes back now. */
+	if (t->fs_transient)
+		inode_end_syscall(t);
 	if (t->exiting)
 		return;
 	user_syscall_set_return(&t->ctx, ret);

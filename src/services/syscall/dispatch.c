@@ -18,7 +18,6 @@
 #include <mm/mm.h>
 #include <process/process.h>
 #include <strace/strace.h>
-#include <fs/inode.h>
 #include <fs/mount.h>
 #include <syscall/syscall.h>
 
@@ -114,18 +113,10 @@ long syscall_dispatch(struct user_context *ctx)
 {
 	uint64_t args[6];
 	int k;
-	struct thread *t;
-	long ret;
 
 	for (k = 0; k < 6; k++)
 		args[k] = user_syscall_arg(ctx, k);
 	if (unlikely(strace_enabled))
-		ret = syscall_call_traced(user_syscall_nr(ctx), args);
-	else
-		ret = syscall_call(user_syscall_nr(ctx), args);
-	/* What the syscall borrowed from file systems (fs/inode.h) goes back now. */
-	t = thread_current();
-	if (t && t->fs_transient)
-		inode_end_syscall(t);
-	return ret;
+		return syscall_call_traced(user_syscall_nr(ctx), args);
+	return syscall_call(user_syscall_nr(ctx), args);
 }
