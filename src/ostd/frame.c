@@ -1,6 +1,8 @@
 /* frame.c: the frame allocator over the machine's RAM, [0, hal_ram_bytes()).
- * Hosted RAM is a sparse memfd where untouched pages cost nothing, so never-used frames
- * are handed out lowest first and freed frames are reused before any fresh one. */
+ * The lowest free frame is always handed out first. Hosted RAM is a sparse memfd where
+ * untouched pages cost nothing, so RAM in use stays packed at the bottom; and frames taken
+ * one after another (a fault-around block, a program's first pages) mostly come out
+ * physically contiguous and ascending, which lets an engine map them as one run. */
 #include <ostd/errno.h>
 #include <ostd/heap.h>
 #include <ostd/log.h>
@@ -11,9 +13,10 @@
 
 static struct {
 	struct frame *meta;       /* one per frame of RAM, in kernel heap memory */
+	uint64_t *used;           /* one bit per frame, set while it is allocated */
 	uint64_t nframes;
 	uint64_t next_fresh;      /* frames below it have been used at least once */
-	uint32_t free_head;       /* freed frames, most recent first */
+	uint64_t lowest_free;     /* no frame below it is free */
 	struct frame_stats stats;
 } frames;
 
@@ -29,9 +32,15 @@ int frame_system_init(void)
 	frames.meta = kmalloc((n ? n : 1) * sizeof(*frames.meta));
 	if (!frames.meta)
 		return -ENOMEM;
+	frames.used = kzalloc((n / 64 + 1) * sizeof(*frames.used));
+	if (!frames.used) {
+		kfree(frames.meta);
+		frames.meta = NULL;
+		return -ENOMEM;
+	}
 	frames.nframes = n;
 	frames.next_fresh = 0;
-	frames.free_head = FRAME_NONE;
+	frames.lowest_free = 0;
 	frames.stats = (struct frame_stats){ .total = n, .free = n };
 	return 0;
 }
@@ -39,7 +48,9 @@ int frame_system_init(void)
 void frame_system_fini(void)
 {
 	kfree(frames.meta);
+	kfree(frames.used);
 	frames.meta = NULL;
+	frames.used = NULL;
 	frames.nframes = 0;
 }
 
@@ -61,19 +72,30 @@ void *frame_kaddr(const struct frame *f)
 	return (char *)hal_ram_base() + (uint64_t)frame_pfn(f) * PAGE_SIZE;
 }
 
+/* The lowest free frame, marked used; NULL when RAM is full. Every frame below
+ * lowest_free is in use, so the scan starts there and moves it on. */
 static struct frame *frame_take(void)
 {
-	uint32_t pfn;
+	uint64_t w, pfn, free_bits;
 
-	if (frames.free_head != FRAME_NONE) {
-		pfn = frames.free_head;
-		frames.free_head = frames.meta[pfn].next_free;
-	} else if (frames.next_fresh < frames.nframes) {
-		pfn = (uint32_t)frames.next_fresh++;
-	} else {
-		return NULL;
+	for (w = frames.lowest_free / 64; w <= frames.nframes / 64; w++) {
+		free_bits = ~frames.used[w];
+		if (w == frames.lowest_free / 64)
+			free_bits &= ~0ull << (frames.lowest_free % 64);
+		if (!free_bits)
+			continue;
+		pfn = w * 64 + (uint64_t)__builtin_ctzll(free_bits);
+		if (pfn >= frames.nframes)
+			break;
+		frames.used[w] |= 1ull << (pfn % 64);
+		frames.lowest_free = pfn + 1;
+		/* Lowest first: a fresh frame is taken only when none below it is free. */
+		if (pfn == frames.next_fresh)
+			frames.next_fresh++;
+		return &frames.meta[pfn];
 	}
-	return &frames.meta[pfn];
+	frames.lowest_free = frames.nframes;
+	return NULL;
 }
 
 /* Invariant: the frame returned is zeroed and owned by the caller alone (refcount 1). */
@@ -85,8 +107,7 @@ struct frame *frame_alloc(enum frame_usage usage)
 	f = frame_take();
 	if (!f)
 		return NULL;
-	*f = (struct frame){ .refcount = 1, .usage = (uint8_t)usage, .next_free = FRAME_NONE,
-			     .pt_next = FRAME_NONE };
+	*f = (struct frame){ .refcount = 1, .usage = (uint8_t)usage, .pt_next = FRAME_NONE };
 	/* Zero on every hand-out: RAM is reachable by guests, so a freed page may have been
 	 * written after it was freed. */
 	memset(frame_kaddr(f), 0, PAGE_SIZE);
@@ -116,8 +137,10 @@ void frame_put(struct frame *f)
 	frames.stats.free++;
 	frames.stats.in_use[f->usage]--;
 	frames.stats.frees++;
-	*f = (struct frame){ .next_free = frames.free_head, .pt_next = FRAME_NONE };
-	frames.free_head = pfn;
+	*f = (struct frame){ .pt_next = FRAME_NONE };
+	frames.used[pfn / 64] &= ~(1ull << (pfn % 64));
+	if (pfn < frames.lowest_free)
+		frames.lowest_free = pfn;
 }
 
 unsigned int frame_refcount(const struct frame *f)

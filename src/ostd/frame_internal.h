@@ -7,7 +7,6 @@
 
 struct frame {
 	uint32_t refcount;       /* 0: free */
-	uint32_t next_free;      /* frame number of the next free frame, while free */
 	uint8_t usage;           /* enum frame_usage, while allocated */
 	/* Page-table frames only: who owns them and where they hang, so a walker can refuse
 	 * a guest-forged entry that points at some other table. */

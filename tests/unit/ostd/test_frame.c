@@ -56,6 +56,34 @@ BOOTED_TEST(frame_freed_is_reused_and_zeroed_again)
 	return 0;
 }
 
+/* Frames freed in any order come back lowest first, so frames taken one after another
+ * form an ascending run (what lets an engine map a fault-ahead block at once). */
+BOOTED_TEST(frame_alloc_reuses_freed_frames_lowest_first_as_an_ascending_run)
+{
+	struct frame *f[8];
+	unsigned int i;
+
+	for (i = 0; i < 8; i++)
+		f[i] = frame_alloc(FRAME_USER);
+	for (i = 0; i < 8; i += 2)
+		frame_put(f[7 - i]);     /* 7, 5, 3, 1 */
+	for (i = 1; i < 8; i += 2)
+		frame_put(f[7 - i]);     /* 6, 4, 2, 0 */
+	for (i = 0; i < 8; i++) {
+		f[i] = frame_alloc(FRAME_USER);
+		ck_assert_uint_eq(frame_paddr(f[i]), (paddr_t)i * PAGE_SIZE);
+	}
+	frame_put(f[3]);
+	frame_put(f[5]);
+	f[3] = frame_alloc(FRAME_USER);
+	ck_assert_uint_eq(frame_paddr(f[3]), 3 * PAGE_SIZE);
+	f[5] = frame_alloc(FRAME_USER);
+	ck_assert_uint_eq(frame_paddr(f[5]), 5 * PAGE_SIZE);
+	for (i = 0; i < 8; i++)
+		frame_put(f[i]);
+	return 0;
+}
+
 BOOTED_TEST(frame_get_and_put_count_references_and_last_put_frees)
 {
 	struct frame *f = frame_alloc(FRAME_USER);
@@ -196,6 +224,7 @@ int main(void)
 	tcase_add_test(tc, frame_alloc_returns_zeroed_frame_with_one_reference);
 	tcase_add_test(tc, frame_alloc_hands_out_lowest_never_used_frames_first);
 	tcase_add_test(tc, frame_freed_is_reused_and_zeroed_again);
+	tcase_add_test(tc, frame_alloc_reuses_freed_frames_lowest_first_as_an_ascending_run);
 	tcase_add_test(tc, frame_get_and_put_count_references_and_last_put_frees);
 	tcase_add_test(tc, frame_alloc_returns_null_when_ram_is_exhausted);
 	tcase_add_test(tc, frame_stats_count_frames_by_usage);
