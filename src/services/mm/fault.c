@@ -9,11 +9,14 @@
 /* Keep a gap between the stack and the highest mmap so a growing stack faults, not overwrites. */
 #define MM_STACK_GAP (1ull << 20)
 
+#define MM_FAULT_AHEAD_PAGES 16u     /* pages one sequential fault maps, itself included */
+#define MM_FAULT_AHEAD_RESERVE 1024u /* frames fault-ahead always leaves free (4 MiB) */
+
 /* OSTD's user copy wants 0 or -EFAULT; a syscall whose buffer cannot be paged in for lack
  * of RAM fails with -EFAULT. */
 static int mm_vmspace_fault(void *arg, uaddr_t va, unsigned int access)
 {
-	return mm_fault(arg, va, access) ? -EFAULT : 0;
+	return mm_fault_touch(arg, va, access) ? -EFAULT : 0;
 }
 
 int mm_init(struct mm *mm, struct vmspace *vs)
@@ -67,7 +70,43 @@ static int mm_break_cow(struct mm *mm, const struct mm_area *a, uaddr_t page,
 	return err;
 }
 
-int mm_fault(struct mm *mm, uaddr_t va, unsigned int access)
+/* Sequential fault-ahead for anonymous memory: a first touch right after the page below
+ * it (a program filling a buffer, a heap, a fresh mapping) also maps the absent pages that
+ * follow, up to MM_FAULT_AHEAD_PAGES, so one fault serves the run. Each fault costs an
+ * engine round trip far dearer than on Linux, and frames taken one after another come out
+ * contiguous (lowest-first allocation), so an engine maps the run at once. Scattered
+ * touches still get one page each, so mincore and RSS follow what a program used; the
+ * extra pages are only taken while RAM has MM_FAULT_AHEAD_RESERVE frames to spare, so
+ * fault-ahead never causes an OOM. Decided in docs/decisions.md. */
+static void mm_fault_ahead(struct mm *mm, const struct mm_area *a, uaddr_t page)
+{
+	uaddr_t va, end = page + MM_FAULT_AHEAD_PAGES * PAGE_SIZE;
+	struct frame_stats st;
+	struct vm_query q;
+	struct frame *f;
+	int err;
+
+	if (page == a->start || vmspace_query(mm->vs, page - PAGE_SIZE, &q) != 0)
+		return;
+	if (end > a->end || end < page)
+		end = a->end;
+	for (va = page + PAGE_SIZE; va < end; va += PAGE_SIZE) {
+		if (vmspace_query(mm->vs, va, &q) == 0)
+			break;   /* the run ahead is already there */
+		frame_stats_get(&st);
+		if (st.free <= MM_FAULT_AHEAD_RESERVE)
+			break;
+		f = frame_alloc(FRAME_USER);
+		if (!f)
+			break;
+		err = vmspace_map(mm->vs, va, f, mm_prot_to_vm(a->prot));
+		frame_put(f);
+		if (err)
+			break;
+	}
+}
+
+static int mm_fault_page(struct mm *mm, uaddr_t va, unsigned int access, bool ahead)
 {
 	struct mm_area *a = mm_area_find(mm, va);
 	uaddr_t page = ALIGN_DOWN(va, PAGE_SIZE);
@@ -98,7 +137,21 @@ int mm_fault(struct mm *mm, uaddr_t va, unsigned int access)
 	err = vmspace_map(mm->vs, page, f, mm_prot_to_vm(a->prot));
 	/* The mapping holds its own reference now (or failed to take one). */
 	frame_put(f);
-	return err == -ENOMEM ? -ENOMEM : err ? -EFAULT : 0;
+	if (err)
+		return err == -ENOMEM ? -ENOMEM : -EFAULT;
+	if (ahead)
+		mm_fault_ahead(mm, a, page);
+	return 0;
+}
+
+int mm_fault(struct mm *mm, uaddr_t va, unsigned int access)
+{
+	return mm_fault_page(mm, va, access, false);
+}
+
+int mm_fault_touch(struct mm *mm, uaddr_t va, unsigned int access)
+{
+	return mm_fault_page(mm, va, access, true);
 }
 
 struct mm *mm_create(void)

@@ -76,7 +76,7 @@ static void thread_handle_exception(struct thread *t)
 	uaddr_t addr;
 
 	if (f->vector == TRAP_PF) {
-		err = mm_fault(p->mm, f->addr, fault_access(f->error_code));
+		err = mm_fault_touch(p->mm, f->addr, fault_access(f->error_code));
 		if (err == 0)
 			return;
 	}

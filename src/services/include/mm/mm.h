@@ -51,7 +51,7 @@ void mm_put(struct mm *mm);
  * copy-on-write (AREA_SHARED areas share them writable). NULL when out of memory. */
 struct mm *mm_fork(struct mm *src);
 
-/* Sets up an empty mm over vs and makes mm_fault vs's fault handler. The stack area
+/* Sets up an empty mm over vs and makes mm_fault_touch vs's fault handler. The stack area
  * (MM_STACK_SIZE below stack_top) and the mmap region are placed from vmspace_user_end(). */
 int mm_init(struct mm *mm, struct vmspace *vs);
 /* Forgets every area (the vmspace itself is the caller's to destroy). */
@@ -87,6 +87,11 @@ uaddr_t mm_find_free(const struct mm *mm, size_t len, uaddr_t hint);
  * page-table memory) ran out, -EIO for a file page past the file's end (SIGBUS), -EFAULT
  * otherwise. */
 int mm_fault(struct mm *mm, uaddr_t va, unsigned int access);
+/* mm_fault for the program's own touch (its page fault, or a syscall writing its buffer):
+ * a first touch that follows the page below also maps the next absent anonymous pages
+ * (sequential fault-ahead, see fault.c). mlock and the debugger use mm_fault: exactly the
+ * pages asked for. */
+int mm_fault_touch(struct mm *mm, uaddr_t va, unsigned int access);
 
 /* Pages of a file area: maps the page at page (not mapped yet) for access; -EIO past the
  * file's end (SIGBUS), -ENOMEM. */
