@@ -131,11 +131,16 @@ static int run_prefill(struct engine_thread *t, uint64_t va, uint64_t err)
 	return ret == -EFAULT ? 0 : ret;
 }
 
+static bool run_is_stale(const struct engine_thread *t, uint64_t va)
+{
+	return va >= t->stale_lo && va < t->stale_hi;
+}
+
 /* Saves the faults a run would most likely begin with: the page of the fault the services
  * just handled (demand paging, copy on write), and, in a fresh stub thread or after a
- * flush (a fork write-protects the whole parent), the pages at rip and rsp. 0, or -ESRCH. */
-static int seccomp_run_prefill(struct engine_space *s, struct engine_thread *t,
-			       const struct user_context *ctx)
+ * flush over them (a fork write-protects the whole parent), the pages at rip and rsp.
+ * 0, or -ESRCH. */
+static int seccomp_run_prefill(struct engine_thread *t, const struct user_context *ctx)
 {
 	int err = 0;
 
@@ -143,12 +148,12 @@ static int seccomp_run_prefill(struct engine_space *s, struct engine_thread *t,
 		t->pf_pending = false;
 		err = run_prefill(t, t->pf_va, t->pf_err);
 	}
-	if (!err && t->flush_gen != s->flush_gen) {
-		t->flush_gen = s->flush_gen;
+	if (!err && run_is_stale(t, ctx->regs.rip))
 		err = run_prefill(t, ctx->regs.rip, PF_ERR_USER | PF_ERR_INSTR);
-		if (!err)
-			err = run_prefill(t, ctx->regs.rsp, PF_ERR_USER);
-	}
+	if (!err && run_is_stale(t, ctx->regs.rsp))
+		err = run_prefill(t, ctx->regs.rsp, PF_ERR_USER);
+	t->stale_lo = STUB_USER_END;
+	t->stale_hi = 0;
 	return err;
 }
 
@@ -163,7 +168,7 @@ static enum user_return seccomp_run_once(struct engine_space *s, struct engine_t
 	    seccomp_fp_apply_pending(t))
 		return USER_RETURN_LOST;
 	t->last_fill_va = ~0ull;
-	if (seccomp_run_prefill(s, t, ctx))
+	if (seccomp_run_prefill(t, ctx))
 		return USER_RETURN_LOST;
 	for (;;) {
 		memcpy(&in, &ctx->regs, sizeof(in));

@@ -57,7 +57,6 @@ struct engine_space {
 	/* OSTD's flushes not yet applied by the stub. */
 	uaddr_t flush_lo[SECCOMP_FLUSH_MAX], flush_hi[SECCOMP_FLUSH_MAX];
 	unsigned int nflush;
-	unsigned int flush_gen;             /* counts flushes: a thread's pages may be gone */
 	/* Bounds of everything ever filled: flushes outside it are no-ops. */
 	uaddr_t tlb_lo, tlb_hi;
 	bool prefill_pending;               /* a fresh stub: map what the table has first */
@@ -77,7 +76,9 @@ struct engine_thread {
 	/* The page fault last handed to the services, filled before the next run. */
 	bool pf_pending;
 	uint64_t pf_va, pf_err;
-	unsigned int flush_gen;             /* space's flush_gen when rip, rsp were filled */
+	/* What flushes took away since rip and rsp were last filled: the next run fills
+	 * them again only when they lie in it. */
+	uaddr_t stale_lo, stale_hi;
 	unsigned long page_faults;          /* reported by its stub thread: tests, statistics */
 	unsigned int fill_repeats;
 	/* Adaptive spinning: halved when a spin ends in sleep anyway (the other side did

@@ -101,6 +101,7 @@ struct stub_ctl *seccomp_space_ctl(struct engine_space *s, unsigned int index)
 void seccomp_space_flush(struct engine_space *s, uaddr_t va, size_t len)
 {
 	uaddr_t lo = va & PAGE_MASK, hi;
+	struct engine_thread *t;
 	unsigned int i;
 
 	if (len > STUB_USER_END || va >= STUB_USER_END)
@@ -126,7 +127,13 @@ void seccomp_space_flush(struct engine_space *s, uaddr_t va, size_t len)
 	s->flush_lo[s->nflush] = lo;
 	s->flush_hi[s->nflush] = hi;
 	s->nflush++;
-	s->flush_gen++;
+	for (i = 0; i < STUB_MAX_THREADS; i++) {
+		t = s->threads[i];
+		if (!t)
+			continue;
+		t->stale_lo = lo < t->stale_lo ? lo : t->stale_lo;
+		t->stale_hi = hi > t->stale_hi ? hi : t->stale_hi;
+	}
 }
 
 /* The longest munmap the stub's filter accepts at va (its tiers: addr's high word below

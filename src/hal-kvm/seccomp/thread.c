@@ -46,7 +46,9 @@ static void seccomp_thread_place(struct engine_space *s, struct engine_thread *t
 	t->lost = false;
 	t->last_fill_va = ~0ull;
 	t->pf_pending = false;
-	t->flush_gen = s->flush_gen - 1;    /* a new stub thread has nothing mapped yet */
+	/* A new stub thread's first pages are worth filling ahead, wherever they are. */
+	t->stale_lo = 0;
+	t->stale_hi = STUB_USER_END;
 	t->spin_ns = seccomp_engine.spin_ns;
 	t->stub_spin_iters = seccomp_engine.stub_spin_iters;
 	s->threads[i] = t;
