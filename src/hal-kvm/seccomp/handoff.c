@@ -56,17 +56,30 @@ static void handoff_command(struct engine_thread *t, uint32_t cmd)
 {
 	struct stub_ctl *ctl = t->ctl;
 
+	bool parked = t->parked;
+
 	handoff_probe(t);
+	t->parked = false;
 	ctl->spin_iters = t->stub_spin_iters;
 	ctl->nops = t->nops;
 	t->nops = 0;
 	__atomic_store_n(&ctl->state, cmd, __ATOMIC_SEQ_CST);
 	if (__atomic_load_n(&ctl->stub_waiting, __ATOMIC_SEQ_CST)) {
 		syscall(SYS_futex, &ctl->state, FUTEX_WAKE, 1, NULL, NULL, 0);
-		t->stub_spin_iters /= 2;
+		/* It slept because it was told to, not because its spin was too short. */
+		if (!parked)
+			t->stub_spin_iters /= 2;
 	} else if (t->stub_spin_iters < seccomp_engine.stub_spin_iters) {
 		t->stub_spin_iters += t->stub_spin_iters / 4 + 1;
 	}
+}
+
+void handoff_park(struct engine_thread *t)
+{
+	if (!t->ctl)
+		return;
+	__atomic_store_n(&t->ctl->spin_iters, 0, __ATOMIC_RELAXED);
+	t->parked = true;
 }
 
 void handoff_enter(struct engine_thread *t, const struct stub_regs *regs)

@@ -19,6 +19,9 @@ int handoff_sync_report(struct engine_thread *t, struct stub_report *rep);
 /* Makes t's parked stub thread exit and waits until the host says it is gone. 0, or
  * -ESRCH when it was not in time (the whole stub is then killed). */
 int handoff_exit_thread(struct engine_thread *t);
+/* Tells t's stub thread, waiting for a command, to sleep now instead of spinning: the
+ * CPU is about to run another context, whose stub needs a host CPU more. */
+void handoff_park(struct engine_thread *t);
 /* Loads regs and enters the guest (the queued operations first). */
 void handoff_enter(struct engine_thread *t, const struct stub_regs *regs);
 /* Waits for the stub's next report and copies it to *out (read once, never again).

@@ -189,6 +189,9 @@ enum user_return seccomp_run(struct engine_space *s, struct user_context *ctx,
 
 	if (!t)
 		return USER_RETURN_LOST;
+	if (seccomp_engine.last_run && seccomp_engine.last_run != t)
+		handoff_park(seccomp_engine.last_run);
+	seccomp_engine.last_run = t;
 	r = seccomp_run_once(s, t, ctx, deadline_ns);
 	/* A lost stub may still be running guest code: end it, so that every later run of
 	 * this space is LOST too and nothing keeps running behind the kernel's back. */

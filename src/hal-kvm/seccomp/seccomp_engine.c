@@ -73,6 +73,7 @@ static int seccomp_init(const struct engine_config *cfg, char *why, size_t why_l
 	seccomp_engine.spin_ns = spin ? SPIN_NS : 0;
 	seccomp_engine.stub_spin_iters = spin ? STUB_SPIN_ITERS : 0;
 	seccomp_engine.spaces = NULL;
+	seccomp_engine.last_run = NULL;
 	memset(&seccomp_engine.spares, 0, sizeof(seccomp_engine.spares));
 	seccomp_engine.reaper.n = 0;
 	/* The first spares start now, while the VMM sets up the rest. */

@@ -86,6 +86,7 @@ struct engine_thread {
 	uint64_t spin_ns;                   /* the VMM's current budget */
 	uint32_t stub_spin_iters;           /* the stub's, told through the control page */
 	unsigned int spin_probe;            /* handoffs since the last reset to full */
+	bool parked;                        /* told to stop spinning (handoff_park) */
 };
 
 struct seccomp_engine {
@@ -101,6 +102,8 @@ struct seccomp_engine {
 	struct engine_space *spaces;
 	uint64_t spin_ns;                   /* how long the VMM spins before sleeping */
 	uint32_t stub_spin_iters;
+	/* The context that ran last on the (one) CPU: parked when another one runs. */
+	struct engine_thread *last_run;
 };
 
 extern struct seccomp_engine seccomp_engine;

@@ -202,6 +202,8 @@ void seccomp_thread_release(struct engine_thread *t)
 {
 	if (!t)
 		return;
+	if (seccomp_engine.last_run == t)
+		seccomp_engine.last_run = NULL;
 	seccomp_thread_detach(t);
 	free(t->fp_pending);
 	free(t);

@@ -68,12 +68,14 @@ static int stub_is_command(uint32_t s)
 	return s == STUB_ST_RUN || s == STUB_ST_SYNC;
 }
 
-/* Spins a bounded time (the VMM usually answers within microseconds), then sleeps. */
+/* Spins a bounded time (the VMM usually answers within microseconds), then sleeps. The
+ * budget is read on every turn: the VMM zeroes it to send a thread it will not resume
+ * soon to sleep at once, so its spin does not hold a CPU another stub needs. */
 static uint32_t stub_wait_command(struct stub_ctl *ctl)
 {
-	uint32_t spins = ctl->spin_iters, i, s;
+	uint32_t i, s;
 
-	for (i = 0; i < spins; i++) {
+	for (i = 0; i < __atomic_load_n(&ctl->spin_iters, __ATOMIC_RELAXED); i++) {
 		s = __atomic_load_n(&ctl->state, __ATOMIC_ACQUIRE);
 		if (stub_is_command(s))
 			return s;

@@ -94,7 +94,7 @@ struct stub_ctl {
 	uint32_t state;          /* STUB_ST_* futex word */
 	uint32_t vmm_waiting;    /* the VMM sleeps (or is about to) on state */
 	uint32_t stub_waiting;   /* the stub sleeps (or is about to) on state */
-	uint32_t spin_iters;     /* how long the stub spins before sleeping; 0: never */
+	uint32_t spin_iters;     /* how long the stub spins before sleeping; 0: stop now */
 	uint32_t tid_word;       /* nonzero while the thread lives: the host clears it on exit */
 	uint8_t pad0[44];
 	/* VMM -> stub */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "guest_env.h"
+#include "hal.h"
 #include "seccomp/seccomp_engine.h"
 
 #define TIMEOUT_MS 5000
