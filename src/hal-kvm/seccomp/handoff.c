@@ -222,6 +222,25 @@ int handoff_push_op(struct engine_thread *t, uint32_t kind, uint64_t addr, uint6
 		if (err)
 			return err;
 	}
-	t->ctl->ops[t->nops++] = (struct stub_op){ kind, prot, addr, len, offset };
+	t->queued[t->nops] = (struct stub_op){ kind, prot, addr, len, offset };
+	t->ctl->ops[t->nops] = t->queued[t->nops];
+	t->nops++;
 	return 0;
+}
+
+bool handoff_queued_map(const struct engine_thread *t, uint64_t page, uint64_t pa,
+			uint32_t prot)
+{
+	unsigned int i = t->nops;
+
+	/* The last queued op that touches the page decides. */
+	while (i-- > 0) {
+		const struct stub_op *op = &t->queued[i];
+
+		if (page < op->addr || page - op->addr >= op->len)
+			continue;
+		return op->kind == STUB_OP_MMAP && op->prot == prot &&
+		       op->offset + (page - op->addr) == pa;
+	}
+	return false;
 }

@@ -12,6 +12,10 @@
 /* Queues one operation; applies the queue first (SYNC) when it is full. 0 or -ESRCH. */
 int handoff_push_op(struct engine_thread *t, uint32_t kind, uint64_t addr, uint64_t len,
 		    uint32_t prot, uint64_t offset);
+/* Whether the queued operations already map page to pa with host prot (a resync, the
+ * fault just handled and the rip/rsp refill often name the same page). */
+bool handoff_queued_map(const struct engine_thread *t, uint64_t page, uint64_t pa,
+			uint32_t prot);
 /* Applies the queued operations now, without entering the guest. 0 or -ESRCH. */
 int handoff_sync(struct engine_thread *t);
 /* The same, with the stub's SYNCED report in *rep (read once). 0 or -ESRCH. */

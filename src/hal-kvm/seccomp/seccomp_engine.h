@@ -72,6 +72,7 @@ struct engine_thread {
 	uint8_t *fp_pending;
 	bool fp_has_pending;
 	unsigned int nops;                  /* ops queued in ctl; never read back from ctl */
+	struct stub_op queued[STUB_MAX_OPS];   /* the VMM's own copy of those ops */
 	uint64_t last_fill_va;              /* the page filled last, to stop fill loops */
 	/* The page fault last handed to the services, filled before the next run. */
 	bool pf_pending;

@@ -93,6 +93,8 @@ int seccomp_tlb_fill(struct engine_thread *t, uint64_t va, uint64_t err)
 		return -EFAULT;
 	if (!(prot & tlb_access(err)) || !tlb_pa_is_ram(pa, PAGE_SIZE))
 		return -EFAULT;
+	if (handoff_queued_map(t, page, pa, tlb_host_prot(prot, err)))
+		return 0;
 	if (tlb_is_repeat(t, page))
 		return -EFAULT;
 	lo = page;
