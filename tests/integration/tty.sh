@@ -1,8 +1,9 @@
 #!/bin/sh
 # tty.sh: an interactive busybox sh on Keel's console terminal, typed at through tmux: a
 # typo fixed with backspace runs as corrected, ^C ends a foreground `sleep 100` and the
-# shell prompts again and still works, `exit` ends keel and the host terminal is back in
-# cooked mode. Every wait polls the pane with a time limit.
+# shell prompts again and still works, `tty` and /proc/PID/stat name the console, `exit`
+# ends keel and the host terminal is back in cooked mode. Every wait polls the pane with a
+# time limit.
 . "$KEEL_SRCDIR/tests/lib.sh"
 
 command -v tmux > /dev/null 2>&1 || { skip "tty" "tmux is not installed"; finish; }
@@ -65,6 +66,13 @@ fi
 tm send-keys -t "$sess" 'echo al""ive' Enter
 if wait_for "the shell still runs commands after ^C" '^alive$'; then
 	pass "the shell still runs commands after ^C"
+fi
+
+# ttyname finds the console's node, and ps's TTY field (tty_nr) is the console, 5:1.
+tm send-keys -t "$sess" 'echo "tty=$(tty) nr=$(cut -d" " -f7 /proc/self/stat)"' Enter
+if wait_for "tty names /dev/console and /proc/PID/stat gives its number" \
+	'^tty=/dev/console nr=1281$'; then
+	pass "tty names /dev/console and /proc/PID/stat gives its number"
 fi
 
 tm send-keys -t "$sess" 'exit' Enter

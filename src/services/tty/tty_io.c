@@ -7,8 +7,12 @@
 #include <ostd/user_copy.h>
 #include <abi/fcntl.h>
 #include <abi/stat.h>
+#include <fs/chardev.h>
 #include <fs/file.h>
+#include <fs/inode.h>
+#include <fs/path.h>
 #include <fs/poll.h>
+#include <process/process.h>
 #include <process/thread.h>
 #include <signal/signal.h>
 #include <tty/tty.h>
@@ -203,6 +207,23 @@ static int64_t tty_file_lseek(struct file *f, int64_t off, int whence)
 }
 
 /* Terminals opened through a node report it; the console's fds 0-2 have none. */
+/* The console streams init started with were opened by no name, but /proc/self/fd and
+ * ttyname say /dev/console: fstat must then give that node's identity (ttyname compares
+ * st_dev and st_ino). 0, or -ENOENT when the node is gone or is something else now. */
+static int tty_console_node_stat(const struct tty *t, struct stat *st)
+{
+	struct process *p = process_current();
+	struct inode *node;
+
+	if (!p || t->drv->rdev(t) != CHARDEV(5, 1) ||
+	    path_lookup(p->root, p->root, "/dev/console", LOOKUP_FOLLOW, &node))
+		return -ENOENT;
+	if (!S_ISCHR(node->mode) || node->rdev != CHARDEV(5, 1))
+		return -ENOENT;
+	ramfs_fill_stat(node, st);
+	return 0;
+}
+
 static int tty_file_fstat(struct file *f, struct stat *st)
 {
 	struct tty *t = tty_of_file(f);
@@ -211,6 +232,8 @@ static int tty_file_fstat(struct file *f, struct stat *st)
 		ramfs_fill_stat(f->inode, st);
 		return 0;
 	}
+	if (tty_console_node_stat(t, st) == 0)
+		return 0;
 	memset(st, 0, sizeof(*st));
 	st->st_mode = S_IFCHR | 0620;
 	st->st_nlink = 1;

@@ -15,6 +15,7 @@
 #include <mm/mm.h>
 #include <process/process.h>
 #include <process/thread.h>
+#include <tty/tty.h>
 
 #define CLOCK_TICKS_PER_SEC 100   /* USER_HZ */
 #define ARGS_SHOWN_MAX (128u << 10)
@@ -53,13 +54,17 @@ static void show_stat(struct text *t, struct process *p, struct process *reader)
 {
 	uint64_t start = p->start_ns / (NSEC_PER_SEC / CLOCK_TICKS_PER_SEC);
 	uint64_t vsize = pid_vm_pages(p) * PAGE_SIZE;
+	/* The controlling terminal (ps's TTY column) and its foreground group. */
+	struct tty *ctty = tty_find_session(p->sid);
+	uint32_t tty_nr = ctty ? ctty->drv->rdev(ctty) : 0;
+	int tpgid = ctty && ctty->pgrp ? ctty->pgrp : -1;
 
 	/* The 52 fields of proc(5); CPU and fault accounting Keel keeps none of reads 0. */
-	text_printf(t, "%d (%s) %c %d %d %d 0 -1 4194304 0 0 0 0 0 0 0 0 20 0 %u 0 %llu %llu "
+	text_printf(t, "%d (%s) %c %d %d %d %u %d 4194304 0 0 0 0 0 0 0 0 20 0 %u 0 %llu %llu "
 		    "0 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 %d 0 0 0 0 0 0 0 0 0 0 "
 		    "0 0 0\n",
 		    p->pid, p->comm, pid_state(p, reader), p->parent ? p->parent->pid : 0,
-		    p->pgid, p->sid, p->nthreads, (unsigned long long)start,
+		    p->pgid, p->sid, tty_nr, tpgid, p->nthreads, (unsigned long long)start,
 		    (unsigned long long)vsize, p->exit_signal);
 }
 
