@@ -68,10 +68,15 @@ struct inode *boot_build_root(const struct boot_info *bi)
 	if (!root)
 		return NULL;
 	for (k = 0; k < bi->n_initramfs; k++) {
+		const char *name = bi->initramfs[k].name ? bi->initramfs[k].name : "?";
+
 		err = cpio_unpack(root, bi->initramfs[k].data, bi->initramfs[k].size);
-		if (err)
-			log_warn("boot: initramfs %s: error %d, unpacked up to it",
-				 bi->initramfs[k].name ? bi->initramfs[k].name : "?", -err);
+		if (err == -ENOSPC)
+			log_warn("boot: initramfs %s does not fit: files may use half of the "
+				 "guest memory (%llu MiB); give keel more --mem", name,
+				 (unsigned long long)(ramfs_data_budget() >> 20));
+		else if (err)
+			log_warn("boot: initramfs %s: error %d, unpacked up to it", name, -err);
 	}
 	if (boot_mkdir_p(root, "/tmp", 0755, &tmp) == 0)
 		tmp->mode = S_IFDIR | 01777;

@@ -76,6 +76,20 @@ expect "df and free read /proc and statfs" 'df / | tail -1 | cut -c1-5; free | h
 'tmpfs
  total used free shared buff/cache available'
 
+# Files live in host memory: together they may use half of --mem (tmpfs's default size),
+# then writes fail with ENOSPC, and removing a file gives its room back.
+keel_run "$KEEL_TMP/k" --mem 64M busybox sh -c '
+	df / | tail -1 | tr -s " " | cut -d" " -f2
+	dd if=/dev/zero of=/tmp/big bs=1M count=40 2>&1 | grep -o "No space left on device"
+	rm /tmp/big && dd if=/dev/zero of=/tmp/big bs=1M count=16 2>/dev/null && echo room again'
+printf '32768\nNo space left on device\nroom again\n' > "$KEEL_TMP/want"
+if cmp -s "$KEEL_TMP/want" "$KEEL_TMP/k.out" && [ "$(cat "$KEEL_TMP/k.status")" = 0 ]; then
+	pass "files may fill half of --mem, then ENOSPC; rm gives the room back"
+else
+	fail "files may fill half of --mem, then ENOSPC; rm gives the room back"
+	diff "$KEEL_TMP/want" "$KEEL_TMP/k.out" | head -8 | sed 's/^/#   /'
+fi
+
 # The child may not have exec'd sleep yet when ps first looks: poll, with a limit.
 expect "ps lists processes from /proc" '
 	sleep 30 & i=0

@@ -1,5 +1,6 @@
 /* fs/ramfs.c: the in-memory file system's tree and its files' bytes. */
 #include <ostd/errno.h>
+#include <ostd/frame.h>
 #include <ostd/heap.h>
 #include <ostd/string.h>
 #include <ostd/time.h>
@@ -28,10 +29,54 @@ static struct inode *inode_new(uint32_t mode)
 	return i;
 }
 
+/* The file data of every memory-backed file system, against one budget: half the
+ * machine's RAM, as Linux sizes a tmpfs by default. The data lives in the kernel heap,
+ * which is host memory, so without a bound a guest could grow the VMM at will; with it a
+ * full file system answers ENOSPC. Only regular files' data counts (cap bytes each). */
+static uint64_t ramfs_data_bytes;
+
+uint64_t ramfs_data_budget(void)
+{
+	struct frame_stats st;
+
+	frame_stats_get(&st);
+	return st.total * PAGE_SIZE / 2;
+}
+
+uint64_t ramfs_data_used(void)
+{
+	return ramfs_data_bytes;
+}
+
+/* Gives file data room for cap bytes: 0, -ENOSPC over the budget, -ENOMEM. */
+static int ramfs_data_reserve(struct inode *file, size_t cap)
+{
+	char *data;
+
+	if (ramfs_data_bytes - file->cap + cap > ramfs_data_budget())
+		return -ENOSPC;
+	data = krealloc(file->data, cap);
+	if (!data)
+		return -ENOMEM;
+	ramfs_data_bytes = ramfs_data_bytes - file->cap + cap;
+	file->data = data;
+	file->cap = cap;
+	return 0;
+}
+
+static void ramfs_data_release(struct inode *file)
+{
+	if (ramfs_is_regular(file))
+		ramfs_data_bytes -= file->cap;
+	kfree(file->data);
+	file->data = NULL;
+	file->cap = 0;
+}
+
 static void inode_free(struct inode *i)
 {
 	pagecache_free(i);
-	kfree(i->data);
+	ramfs_data_release(i);
 	kfree(i->name);
 	kfree(i);
 }
@@ -285,14 +330,17 @@ int ramfs_resize(struct inode *file, uint64_t size)
 	if (size > RAMFS_FILE_MAX)
 		return -EFBIG;
 	if (size > file->cap) {
-		/* Grow geometrically so appends are not quadratic. */
+		/* Grow geometrically so appends are not quadratic; near the budget, exactly. */
 		size_t cap = MAX((size_t)size, MIN(file->cap * 2, (size_t)RAMFS_FILE_MAX));
-		char *data = krealloc(file->data, cap);
+		int err = ramfs_data_reserve(file, cap);
 
-		if (!data)
-			return -ENOMEM;
-		file->data = data;
-		file->cap = cap;
+		if (err == -ENOSPC && cap > size)
+			err = ramfs_data_reserve(file, (size_t)size);
+		if (err)
+			return err;
+	} else if (size == 0 && file->cap) {
+		/* Emptied (O_TRUNC, `> file`): its room goes back to the budget. */
+		ramfs_data_release(file);
 	}
 	if (size > file->size)
 		memset(file->data + file->size, 0, size - file->size);

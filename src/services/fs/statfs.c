@@ -1,5 +1,5 @@
 /* fs/statfs.c: statfs and fstatfs. ramfs answers as Linux's tmpfs does, its size being the
- * machine's memory, which is what holds its files; procfs and sysfs have no blocks. */
+ * budget its files share (half the machine's memory); procfs and sysfs have no blocks. */
 #include <ostd/errno.h>
 #include <ostd/frame.h>
 #include <ostd/string.h>
@@ -11,6 +11,7 @@
 #include <fs/mount.h>
 #include <fs/fs_syscalls.h>
 #include <fs/path.h>
+#include <fs/ramfs.h>
 #include <process/process.h>
 
 /* i's file system (NULL: a pipe or the console, counted as memory too). */
@@ -26,8 +27,10 @@ static long statfs_to_user(const struct inode *i, struct statfs __user *ubuf)
 	st.f_bsize = PAGE_SIZE;
 	st.f_frsize = PAGE_SIZE;
 	if (!m || m->type->memory_backed) {
-		st.f_blocks = fs.total;
-		st.f_bfree = st.f_bavail = fs.free;
+		uint64_t budget = ramfs_data_budget(), used = ramfs_data_used();
+
+		st.f_blocks = budget / PAGE_SIZE;
+		st.f_bfree = st.f_bavail = used < budget ? (budget - used) / PAGE_SIZE : 0;
 		/* ramfs has no inode table: each free frame could hold one more file. */
 		st.f_files = fs.total;
 		st.f_ffree = fs.free;

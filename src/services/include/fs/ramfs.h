@@ -68,5 +68,9 @@ void ramfs_touch_mtime(struct inode *i);
 int ramfs_set_data(struct inode *file, const void *buf, size_t n);
 /* Makes room for size bytes (zero-filling any growth) and sets the size. */
 int ramfs_resize(struct inode *file, uint64_t size);
+/* The bytes all memory-backed file systems may hold together (half of RAM, as a tmpfs)
+ * and the bytes their regular files hold now. */
+uint64_t ramfs_data_budget(void);
+uint64_t ramfs_data_used(void);
 
 #endif
