@@ -1,39 +1,41 @@
-/* engine.c: chooses the engine for `keel run --engine auto|kvm|seccomp`. */
-#include <errno.h>
-#include <fcntl.h>
+/* engine.c: chooses and starts the engine for `keel run --engine auto|kvm|seccomp`. */
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "engine.h"
+#include "kvm/kvm_engine.h"
 #include "vmm.h"
 
-/* Why the KVM engine cannot run here, or NULL when /dev/kvm opens. */
-static const char *kvm_unavailable(void)
+const struct engine_ops *vmm_engine_start(const char *name, const struct engine_config *cfg,
+					  bool verbose, char *why, size_t why_len)
 {
-	int fd = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+	char kvm_why[256] = "";
 
-	if (fd < 0)
-		return errno == ENOENT ? "no /dev/kvm on this host" : "cannot open /dev/kvm";
-	close(fd);
-	return "the KVM engine is not built yet (issue 4)";
-}
-
-const struct engine_ops *vmm_engine_select(const char *name, bool verbose, char *why,
-					   size_t why_len)
-{
 	if (strcmp(name, "seccomp") == 0) {
+		if (seccomp_engine_ops.init(cfg, why, why_len))
+			return NULL;
 		if (verbose)
 			fprintf(stderr, "keel: engine seccomp (asked for)\n");
 		return &seccomp_engine_ops;
 	}
 	if (strcmp(name, "kvm") == 0) {
-		snprintf(why, why_len, "%s", kvm_unavailable());
-		return NULL;
+		if (kvm_engine_ops.init(cfg, why, why_len))
+			return NULL;
+		if (verbose)
+			fprintf(stderr, "keel: engine kvm (asked for)\n");
+		return &kvm_engine_ops;
 	}
 	if (strcmp(name, "auto") == 0) {
+		/* KVM when /dev/kvm opens and the probe VM runs, else seccomp. */
+		if (kvm_engine_ops.init(cfg, kvm_why, sizeof(kvm_why)) == 0) {
+			if (verbose)
+				fprintf(stderr, "keel: engine kvm\n");
+			return &kvm_engine_ops;
+		}
+		if (seccomp_engine_ops.init(cfg, why, why_len))
+			return NULL;
 		if (verbose)
-			fprintf(stderr, "keel: engine seccomp (kvm: %s)\n", kvm_unavailable());
+			fprintf(stderr, "keel: engine seccomp (kvm: %s)\n", kvm_why);
 		return &seccomp_engine_ops;
 	}
 	snprintf(why, why_len, "unknown engine '%s' (use auto, kvm or seccomp)", name);

@@ -27,3 +27,4 @@ src/hal-kvm/keel-initramfs.$(OBJEXT) src/hal-kvm/keel_initramfs.$(OBJEXT): initr
 CLEANFILES += initramfs.cpio
 EXTRA_DIST += tools/mkinitramfs
 include src/hal-kvm/gdb/local.mk
+include src/hal-kvm/kvm/local.mk

@@ -18,6 +18,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "kvm/kvm_engine.h"
 #include "sandbox.h"
 #include "vmm.h"
 #include "stub/stub_abi.h"
@@ -230,6 +231,28 @@ static int sandbox_allow_open_files(scmp_filter_ctx ctx, char *why, size_t why_l
 	return err;
 }
 
+/* The KVM engine: KVM_RUN and the FP switch on its vCPU fd only, and its kick timer
+ * (re-armed per run, deleted at teardown). Nothing when another engine runs. */
+static int sandbox_allow_kvm(scmp_filter_ctx ctx, char *why, size_t why_len)
+{
+	static const unsigned long reqs[] = { KVM_RUN, KVM_GET_XSAVE, KVM_SET_XSAVE };
+	int fd = kvm_engine_vcpu_fd(), err = 0;
+
+	if (vmm.engine != &kvm_engine_ops || fd < 0)
+		return 0;
+	for (size_t i = 0; !err && i < sizeof(reqs) / sizeof(reqs[0]); i++)
+		err = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ioctl), 2,
+				       SCMP_A0(SCMP_CMP_EQ, (unsigned long)fd),
+				       SCMP_A1(SCMP_CMP_EQ, reqs[i]));
+	if (!err)
+		err = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(timer_settime), 0);
+	if (!err)
+		err = seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(timer_delete), 0);
+	if (err)
+		snprintf(why, why_len, "sandbox: rules for the kvm engine: %s", strerror(-err));
+	return err;
+}
+
 int sandbox_confine(char *why, size_t why_len)
 {
 	bool selftest = getenv("KEEL_SANDBOX_SELFTEST") &&
@@ -264,6 +287,8 @@ int sandbox_confine(char *why, size_t why_len)
 #endif
 	if (!err)
 		err = sandbox_allow_open_files(ctx, why, why_len);
+	if (!err)
+		err = sandbox_allow_kvm(ctx, why, why_len);
 	if (err)
 		goto out_release;
 	err = seccomp_load(ctx);

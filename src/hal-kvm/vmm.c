@@ -27,11 +27,6 @@ int vmm_setup(const struct vmm_config *cfg)
 	vmm.cfg = *cfg;
 	/* A program writing to a closed pipe gets EPIPE from the console, not a dead VMM. */
 	signal(SIGPIPE, SIG_IGN);
-	vmm.engine = vmm_engine_select(cfg->engine, cfg->verbose, why, sizeof(why));
-	if (!vmm.engine) {
-		fprintf(stderr, "keel: --engine %s: %s\n", cfg->engine, why);
-		return -ENODEV;
-	}
 	err = ram_create(cfg->ram_bytes, ENGINE_AREA_BYTES, &vmm.ram);
 	if (err) {
 		fprintf(stderr, "keel: --mem: cannot create %llu bytes of guest memory: %s\n",
@@ -48,11 +43,12 @@ int vmm_setup(const struct vmm_config *cfg)
 		.spin = cfg->spin && sysconf(_SC_NPROCESSORS_ONLN) > 1,
 		.verbose = cfg->verbose,
 	};
-	err = vmm.engine->init(&ec, why, sizeof(why));
-	if (err) {
-		fprintf(stderr, "keel: engine %s: %s\n", vmm.engine->name, why);
+	/* The engine is chosen with the machine's memory in hand: auto runs a probe VM. */
+	vmm.engine = vmm_engine_start(cfg->engine, &ec, cfg->verbose, why, sizeof(why));
+	if (!vmm.engine) {
+		fprintf(stderr, "keel: --engine %s: %s\n", cfg->engine, why);
 		ram_destroy(&vmm.ram);
-		return err;
+		return -ENODEV;
 	}
 	vmm.engine_up = true;
 	hal_console_host_setup();

@@ -45,8 +45,10 @@ void hal_console_host_setup(void);
 /* Puts the host terminal back as it was before raw mode; async-signal-safe. */
 void hal_console_restore(void);
 
-/* Picks the engine named by cfg->engine; prints why with -v, or one error line. */
-const struct engine_ops *vmm_engine_select(const char *name, bool verbose, char *why,
-					   size_t why_len);
+struct engine_config;
+/* Picks the engine named name and starts it (auto: kvm when it works, else seccomp); says
+ * which and why with verbose. NULL with a one-line reason in why when it cannot. */
+const struct engine_ops *vmm_engine_start(const char *name, const struct engine_config *cfg,
+					  bool verbose, char *why, size_t why_len);
 
 #endif

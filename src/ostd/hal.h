@@ -89,5 +89,9 @@ int ostd_vmspace_translate(struct vmspace *vs, uaddr_t va, paddr_t *pa, unsigned
  * bulk. */
 int ostd_vmspace_next_mapped(struct vmspace *vs, uaddr_t va, uaddr_t end, uaddr_t *found,
 			     paddr_t *pa, unsigned int *prot);
+/* The paddr of vs's root page table (a frame of RAM, live as long as vs): for engines whose
+ * guest MMU walks OSTD's tables (CR3). Entries an engine adds there outside the user
+ * range are its own; OSTD's walker never follows them (they point outside RAM). */
+paddr_t ostd_vmspace_root(struct vmspace *vs);
 
 #endif

@@ -279,6 +279,11 @@ int ostd_vmspace_next_mapped(struct vmspace *vs, uaddr_t va, uaddr_t end, uaddr_
 	return -ENOENT;
 }
 
+paddr_t ostd_vmspace_root(struct vmspace *vs)
+{
+	return frame_paddr(vs->pt.root);
+}
+
 void vmspace_set_fault_handler(struct vmspace *vs, vmspace_fault_fn fn, void *arg)
 {
 	vs->fault_fn = fn;

@@ -77,3 +77,4 @@ src/hal-kvm/seccomp/tests_unit_hal_kvm_seccomp_test_thread-stub_blob.$(OBJEXT) \
 src/hal-kvm/seccomp/tests_unit_hal_kvm_seccomp_test_fp-stub_blob.$(OBJEXT) \
 src/hal-kvm/seccomp/tests_unit_hal_kvm_seccomp_test_spare-stub_blob.$(OBJEXT): \
 	src/hal-kvm/stub/keel-stub
+include tests/unit/hal-kvm/kvm/local.mk
