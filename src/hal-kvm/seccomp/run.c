@@ -164,7 +164,9 @@ static enum user_return seccomp_run_once(struct engine_space *s, struct engine_t
 	struct stub_report rep;
 	int r;
 
-	if (handoff_stub_is_dead(s) || seccomp_space_apply_flushes(s, t) ||
+	/* A stub that died since is found by handoff_wait (its pidfd, between sleeps): no
+	 * host call here, this runs for every guest syscall. */
+	if (s->dead || seccomp_space_apply_flushes(s, t) ||
 	    seccomp_fp_apply_pending(t))
 		return USER_RETURN_LOST;
 	t->last_fill_va = ~0ull;
