@@ -1,8 +1,10 @@
 /* mm/fork.c: copying a process's memory for fork: the same areas, the pages shared
  * copy-on-write through OSTD's vmspace_copy_range. */
 #include <ostd/errno.h>
+#include <ostd/frame.h>
 #include <ostd/heap.h>
 #include <ostd/vmspace.h>
+#include <abi/mman.h>
 #include <fs/file.h>
 #include <mm/mm.h>
 
@@ -53,4 +55,25 @@ struct mm *mm_fork(struct mm *src)
 out_put:
 	mm_put(dst);
 	return NULL;
+}
+
+void mm_fork_unshare(struct mm *child, struct mm *parent, uaddr_t va)
+{
+	uaddr_t page = ALIGN_DOWN(va, PAGE_SIZE);
+	const struct mm_area *a = mm_area_find(parent, page);
+	struct vm_query q;
+	struct frame *copy;
+
+	if (!a || (a->flags & AREA_SHARED) || !(a->prot & PROT_WRITE))
+		return;
+	/* Only a page this fork alone shares: the parent may then write it again. */
+	if (vmspace_query(parent->vs, page, &q) || frame_refcount(q.frame) != 2)
+		return;
+	copy = frame_alloc(FRAME_USER);
+	if (!copy)
+		return;       /* the child takes the fault later, as without this */
+	frame_copy(copy, q.frame);
+	if (vmspace_map(child->vs, page, copy, mm_prot_to_vm(a->prot)) == 0)
+		vmspace_protect(parent->vs, page, PAGE_SIZE, mm_prot_to_vm(a->prot));
+	frame_put(copy);
 }

@@ -133,6 +133,9 @@ static int clone_resources(struct process *c, struct process *p, const struct cl
 		c->mm = mm_fork(p->mm);
 		if (!c->mm)
 			return -ENOMEM;
+		/* The stack top both return on; a child on a stack of its own skips it. */
+		if (!a->stack)
+			mm_fork_unshare(c->mm, p->mm, thread_current()->ctx.regs.rsp);
 	}
 	if (a->flags & CLONE_FILES) {
 		fdtable_hold(p->fdt);

@@ -50,6 +50,11 @@ void mm_put(struct mm *mm);
 /* fork: a new mm with src's areas, break and layout, whose pages share src's frames
  * copy-on-write (AREA_SHARED areas share them writable). NULL when out of memory. */
 struct mm *mm_fork(struct mm *src);
+/* Right after mm_fork: gives the child its own copy of va's page now, and the parent its
+ * write access back, when the page is private, writable and shared by this fork alone.
+ * For the forking thread's stack top, which both sides write at once: each such
+ * copy-on-write fault is an engine round trip, far dearer than the copy. */
+void mm_fork_unshare(struct mm *child, struct mm *parent, uaddr_t va);
 
 /* Sets up an empty mm over vs and makes mm_fault_touch vs's fault handler. The stack area
  * (MM_STACK_SIZE below stack_top) and the mmap region are placed from vmspace_user_end(). */

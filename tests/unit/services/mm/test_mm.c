@@ -209,6 +209,72 @@ BOOTED_TEST(anonymous_memory_is_demand_paged_with_zeroes)
 	return 0;
 }
 
+static bool page_present(const struct process *p, uaddr_t va)
+{
+	struct vm_query q;
+
+	return vmspace_query(p->mm->vs, va, &q) == 0;
+}
+
+BOOTED_TEST(a_touch_after_the_page_below_maps_the_next_pages_too)
+{
+	struct process *p = svc_process_new();
+	uaddr_t a = (uaddr_t)MMAP(p, 0, 64 * PAGE_SIZE, RW, ANON);
+
+	/* Scattered touches: one page each. */
+	ck_assert_int_eq(mm_fault_touch(p->mm, a + 40 * PAGE_SIZE, VM_WRITE), 0);
+	ck_assert(!page_present(p, a + 41 * PAGE_SIZE));
+	ck_assert_int_eq(mm_fault_touch(p->mm, a, VM_WRITE), 0);
+	ck_assert(!page_present(p, a + PAGE_SIZE));
+	/* The page after a mapped one: it and the next 15 absent pages. */
+	ck_assert_int_eq(mm_fault_touch(p->mm, a + PAGE_SIZE, VM_WRITE), 0);
+	ck_assert(page_present(p, a + 16 * PAGE_SIZE));
+	ck_assert(!page_present(p, a + 17 * PAGE_SIZE));
+	/* It stops at a page already there, and never leaves the area. */
+	ck_assert_int_eq(mm_fault_touch(p->mm, a + 39 * PAGE_SIZE, VM_WRITE), 0);
+	ck_assert(!page_present(p, a + 38 * PAGE_SIZE));
+	ck_assert_int_eq(mm_fault_touch(p->mm, a + 17 * PAGE_SIZE, VM_WRITE), 0);
+	ck_assert(page_present(p, a + 32 * PAGE_SIZE));
+	ck_assert(!page_present(p, a + 33 * PAGE_SIZE));
+	/* mm_fault (mlock, the debugger) maps exactly the page asked for. */
+	ck_assert_int_eq(mm_fault(p->mm, a + 33 * PAGE_SIZE, VM_READ), 0);
+	ck_assert(!page_present(p, a + 34 * PAGE_SIZE));
+	svc_process_free(p);
+	return 0;
+}
+
+BOOTED_TEST(fork_unshare_copies_the_page_now_and_gives_the_parent_write_back)
+{
+	struct process *p = svc_process_new();
+	uaddr_t a = (uaddr_t)MMAP(p, 0, 2 * PAGE_SIZE, RW, ANON);
+	uint64_t v = 42, w = 0;
+	struct vm_query pq, cq;
+	struct mm *c1, *c2;
+
+	ck_assert_int_eq(vmspace_copy_to(p->mm->vs, a, &v, sizeof(v)), 0);
+	ck_assert_int_eq(vmspace_copy_to(p->mm->vs, a + PAGE_SIZE, &v, sizeof(v)), 0);
+	c1 = mm_fork(p->mm);
+	ck_assert_ptr_nonnull(c1);
+	mm_fork_unshare(c1, p->mm, a + 8);
+	ck_assert_int_eq(vmspace_query(p->mm->vs, a, &pq), 0);
+	ck_assert_int_eq(vmspace_query(c1->vs, a, &cq), 0);
+	ck_assert_ptr_ne(pq.frame, cq.frame);
+	ck_assert_uint_eq(pq.prot & VM_WRITE, VM_WRITE);
+	ck_assert_uint_eq(cq.prot & VM_WRITE, VM_WRITE);
+	ck_assert_int_eq(vmspace_copy_from(c1->vs, &w, a, sizeof(w)), 0);
+	ck_assert_uint_eq(w, 42);
+	/* A page two children share stays copy-on-write in the parent. */
+	c2 = mm_fork(p->mm);
+	ck_assert_ptr_nonnull(c2);
+	mm_fork_unshare(c2, p->mm, a + PAGE_SIZE);
+	ck_assert_int_eq(vmspace_query(p->mm->vs, a + PAGE_SIZE, &pq), 0);
+	ck_assert_uint_eq(pq.prot & VM_WRITE, 0);
+	mm_put(c1);
+	mm_put(c2);
+	svc_process_free(p);
+	return 0;
+}
+
 BOOTED_TEST(brk_grows_and_shrinks_the_heap_area)
 {
 	struct process *p = svc_process_new();
@@ -262,6 +328,8 @@ int main(void)
 	tcase_add_test(tc, mprotect_read_only_makes_user_writes_fail);
 	tcase_add_test(tc, mprotect_rejects_bad_arguments_like_linux);
 	tcase_add_test(tc, anonymous_memory_is_demand_paged_with_zeroes);
+	tcase_add_test(tc, a_touch_after_the_page_below_maps_the_next_pages_too);
+	tcase_add_test(tc, fork_unshare_copies_the_page_now_and_gives_the_parent_write_back);
 	tcase_add_test(tc, brk_grows_and_shrinks_the_heap_area);
 	tcase_add_test(tc, brk_refusals_return_the_unchanged_break);
 	suite_add_tcase(s, tc);
