@@ -9,6 +9,7 @@ include tests/progs/event/local.mk
 include tests/progs/dyn/local.mk
 include tests/progs/tty/local.mk
 include tests/progs/mm/local.mk
+include tests/progs/net/local.mk
 include tests/unit/services/event/local.mk
 include tests/unit/services/tty/local.mk
 include tests/unit/services/debug/local.mk

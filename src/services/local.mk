@@ -79,3 +79,4 @@ noinst_HEADERS += \
 	src/services/include/fs/procfs.h src/services/include/fs/procfs_node.h \
 	src/services/include/abi/mount.h src/services/include/util/hex.h \
 	src/services/include/abi/statx.h
+include src/services/net/local.mk

@@ -97,6 +97,9 @@ static int open_inode(struct inode *i, unsigned int flags, struct file **out)
 		return chardev_open(i, flags, out);
 	if (S_ISFIFO(i->mode))
 		return fifo_open(i, flags, out);
+	/* A socket's node is reached with connect, never opened (O_PATH aside). */
+	if (S_ISSOCK(i->mode))
+		return -ENXIO;
 plain:
 	*out = ramfs_file_open(i, flags);
 	return *out ? 0 : -ENOMEM;

@@ -6,6 +6,7 @@
 #include <fs/file.h>
 #include <fs/fs_syscalls.h>
 #include <fs/pipe.h>
+#include <net/socket.h>
 #include <process/process.h>
 
 /* Linux clamps a single transfer to just under 2 GiB. */
@@ -123,6 +124,9 @@ static long file_do_vector(struct file *f, const struct iovec __user *uiov, int 
 
 	if (iovcnt < 0 || iovcnt > UIO_MAXIOV)
 		return -EINVAL;
+	/* A socket takes the whole vector at once: a datagram is one message. */
+	if (file_is_socket(f))
+		return file_is_readable(f) ? socket_file_vector(f, uiov, iovcnt, write) : -EBADF;
 	/* Check every length first: a sum past ssize_t is EINVAL before any transfer. */
 	for (k = 0; k < iovcnt; k++) {
 		if (copy_from_user(&iov, uiov + k, sizeof(iov)))

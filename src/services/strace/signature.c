@@ -46,6 +46,21 @@ static const struct strace_signature signatures[] = {
 	SIG(38,  SK_INT, SK_INT, SK_PTR, SK_PTR),               /* setitimer */
 	SIG0(39, SK_INT),                                       /* getpid */
 	SIG(40,  SK_INT, SK_FD, SK_FD, SK_PTR, SK_ULONG),        /* sendfile */
+	SIG(41,  SK_INT, SK_INT, SK_HEX, SK_INT),                 /* socket */
+	SIG(42,  SK_INT, SK_FD, SK_PTR, SK_INT),                  /* connect */
+	SIG(43,  SK_INT, SK_FD, SK_PTR, SK_PTR),                  /* accept */
+	SIG(44,  SK_INT, SK_FD, SK_WBUF, SK_ULONG, SK_HEX, SK_PTR, SK_INT), /* sendto */
+	SIG(45,  SK_INT, SK_FD, SK_RBUF, SK_ULONG, SK_HEX, SK_PTR, SK_PTR), /* recvfrom */
+	SIG(46,  SK_INT, SK_FD, SK_PTR, SK_HEX),                  /* sendmsg */
+	SIG(47,  SK_INT, SK_FD, SK_PTR, SK_HEX),                  /* recvmsg */
+	SIG(48,  SK_INT, SK_FD, SK_INT),                          /* shutdown */
+	SIG(49,  SK_INT, SK_FD, SK_PTR, SK_INT),                  /* bind */
+	SIG(50,  SK_INT, SK_FD, SK_INT),                          /* listen */
+	SIG(51,  SK_INT, SK_FD, SK_PTR, SK_PTR),                  /* getsockname */
+	SIG(52,  SK_INT, SK_FD, SK_PTR, SK_PTR),                  /* getpeername */
+	SIG(53,  SK_INT, SK_INT, SK_HEX, SK_INT, SK_PTR),         /* socketpair */
+	SIG(54,  SK_INT, SK_FD, SK_INT, SK_INT, SK_PTR, SK_INT),  /* setsockopt */
+	SIG(55,  SK_INT, SK_FD, SK_INT, SK_INT, SK_PTR, SK_PTR),  /* getsockopt */
 	SIG(56,  SK_INT, SK_CLONE_FLAGS, SK_PTR, SK_PTR, SK_PTR, SK_HEX), /* clone */
 	SIG0(57, SK_INT),                                       /* fork */
 	SIG0(58, SK_INT),                                       /* vfork */
@@ -162,6 +177,7 @@ static const struct strace_signature signatures[] = {
 	SIG(285, SK_INT, SK_FD, SK_INT, SK_LONG, SK_LONG),      /* fallocate */
 	SIG(286, SK_INT, SK_FD, SK_HEX, SK_PTR, SK_PTR),        /* timerfd_settime */
 	SIG(287, SK_INT, SK_FD, SK_PTR),                        /* timerfd_gettime */
+	SIG(288, SK_INT, SK_FD, SK_PTR, SK_PTR, SK_HEX),          /* accept4 */
 	SIG(289, SK_INT, SK_FD, SK_PTR, SK_ULONG, SK_HEX),      /* signalfd4 */
 	SIG(290, SK_INT, SK_UINT, SK_HEX),                      /* eventfd2 */
 	SIG(291, SK_INT, SK_HEX),                               /* epoll_create1 */

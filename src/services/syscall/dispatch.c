@@ -16,6 +16,7 @@
 #include <system/system.h>
 #include <time/clock.h>
 #include <mm/mm.h>
+#include <net/socket.h>
 #include <process/process.h>
 #include <strace/strace.h>
 #include <fs/mount.h>

@@ -49,6 +49,8 @@ static long fd_readlink(struct inode *i, char *buf, size_t size)
 		st.st_mode = 0;
 	if (S_ISFIFO(st.st_mode))
 		n = ksnprintf(buf, size, "pipe:[%llu]", (unsigned long long)st.st_ino);
+	else if (S_ISSOCK(st.st_mode))
+		n = ksnprintf(buf, size, "socket:[%llu]", (unsigned long long)st.st_ino);
 	else if (S_ISCHR(st.st_mode))
 		n = ksnprintf(buf, size, "/dev/console");
 	else
