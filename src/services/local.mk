@@ -25,6 +25,8 @@ SERVICES_SOURCES = \
 	src/services/mm/msync.c src/services/mm/truncate.c \
 	src/services/process/fork.c src/services/process/pgrp.c src/services/process/pid.c \
 	src/services/process/process.c src/services/process/rlimit.c \
+	src/services/process/sched_policy.c src/services/process/personality.c \
+	src/services/process/membarrier.c src/services/fs/flock.c \
 	src/services/process/run.c src/services/process/thread.c \
 	src/services/process/thread_settings.c src/services/process/wait.c \
 	src/services/syscall/dispatch.c src/services/syscall/table_x86_64.h \
@@ -75,6 +77,8 @@ noinst_HEADERS += \
 	src/services/include/fs/poll.h \
 	src/services/include/fs/ramfs_dentry.h src/services/include/abi/statfs.h \
 	src/services/include/abi/falloc.h \
+	src/services/include/abi/sched_policy.h src/services/include/abi/personality.h \
+	src/services/include/abi/membarrier.h src/services/include/fs/flock.h \
 	src/services/include/fs/inode.h src/services/include/fs/mount.h \
 	src/services/include/fs/procfs.h src/services/include/fs/procfs_node.h \
 	src/services/include/abi/mount.h src/services/include/util/hex.h \

@@ -43,7 +43,9 @@ fifo
 procfs one
 path_perm
 rw_at
-stat_close'
+stat_close
+sched_prio
+flock'
 # Each group folder (tests/progs/GROUP/) lists its own runs, names relative to tests/progs.
 for list in "$KEEL_SRCDIR"/tests/progs/*/runs; do
 	[ -s "$list" ] && runs="$runs

@@ -133,6 +133,7 @@ static int exec_commit(struct thread *t, struct mm *mm, uaddr_t entry, uaddr_t s
 	waitqueue_wake_all(&p->vfork_wait);
 	fdtable_close_on_exec(p->fdt);
 	signal_exec_reset(t);
+	p->membarrier_registered = 0;   /* a new mm: registrations were the old one's */
 	kfree(p->exe_path);
 	p->exe_path = exe;
 	base = strrchr(path, '/');

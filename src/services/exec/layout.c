@@ -4,6 +4,7 @@
 #include <ostd/errno.h>
 #include <ostd/vmspace.h>
 #include <abi/mman.h>
+#include <abi/personality.h>
 #include <exec/exec.h>
 #include <exec/layout.h>
 #include <mm/mm.h>
@@ -23,10 +24,11 @@ static uint64_t layout_random_offset(uint64_t range)
 	return (r % pages) * PAGE_SIZE;
 }
 
+/* --no-aslr for the whole machine, or personality(ADDR_NO_RANDOMIZE) (`setarch -R`) for a
+ * process and what it execs. */
 bool exec_layout_is_randomized(const struct process *p)
 {
-	(void)p;
-	return !ostd_boot_info()->no_aslr;
+	return !ostd_boot_info()->no_aslr && !(p->personality & ADDR_NO_RANDOMIZE);
 }
 
 int exec_layout_randomize(struct mm *mm)

@@ -3,6 +3,7 @@
 #include <ostd/heap.h>
 #include <abi/fcntl.h>
 #include <fs/file.h>
+#include <fs/flock.h>
 
 struct file *file_alloc(const struct file_ops *ops, struct inode *inode, unsigned int flags)
 {
@@ -33,6 +34,8 @@ void file_put(struct file *f)
 		f->watches = w->next;
 		w->forget(w, f);
 	}
+	/* Before release, which may free an unlinked inode. */
+	flock_file_release(f);
 	if (f->ops->release)
 		f->ops->release(f);
 	kfree(f->path);

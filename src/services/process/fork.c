@@ -5,6 +5,7 @@
 #include <ostd/string.h>
 #include <ostd/user_copy.h>
 #include <abi/sched.h>
+#include <abi/sched_policy.h>
 #include <fs/file.h>
 #include <mm/mm.h>
 #include <fs/inode.h>
@@ -117,6 +118,22 @@ static int clone_resources(struct process *c, struct process *p, const struct cl
 	c->cred = p->cred;
 	memcpy(c->comm, p->comm, sizeof(c->comm));
 	memcpy(c->rlimits, p->rlimits, sizeof(c->rlimits));
+	c->personality = p->personality;
+	c->membarrier_registered = p->membarrier_registered;
+	c->nice = p->nice;
+	c->sched_policy = p->sched_policy;
+	c->sched_priority = p->sched_priority;
+	/* SCHED_RESET_ON_FORK, as Linux's sched_fork: a real-time parent's child starts as
+	 * SCHED_OTHER, no child starts below nice 0, and the flag is not inherited. */
+	if (p->sched_policy & SCHED_RESET_ON_FORK) {
+		c->sched_policy &= ~SCHED_RESET_ON_FORK;
+		if (c->sched_policy == SCHED_FIFO || c->sched_policy == SCHED_RR) {
+			c->sched_policy = SCHED_OTHER;
+			c->sched_priority = 0;
+			c->nice = 0;
+		}
+		c->nice = c->nice < 0 ? 0 : c->nice;
+	}
 	c->exit_signal = (int)a->exit_signal;
 	signal_fork_copy(c, p);
 	if (a->flags & CLONE_CLEAR_SIGHAND)

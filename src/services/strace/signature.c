@@ -70,6 +70,7 @@ static const struct strace_signature signatures[] = {
 	SIG(62,  SK_INT, SK_INT, SK_SIGNAL),                    /* kill */
 	SIG(63,  SK_INT, SK_PTR),                               /* uname */
 	SIG(72,  SK_INT, SK_FD, SK_FCNTL_CMD, SK_HEX),          /* fcntl */
+	SIG(73,  SK_INT, SK_FD, SK_INT),                        /* flock */
 	SIG(74,  SK_INT, SK_FD),                                /* fsync */
 	SIG(75,  SK_INT, SK_FD),                                /* fdatasync */
 	SIG(76,  SK_INT, SK_STR, SK_LONG),                      /* truncate */
@@ -124,8 +125,17 @@ static const struct strace_signature signatures[] = {
 	SIG(130, SK_INT, SK_PTR, SK_ULONG),                     /* rt_sigsuspend */
 	SIG(131, SK_INT, SK_PTR, SK_PTR),                       /* sigaltstack */
 	SIG(133, SK_INT, SK_STR, SK_OCT, SK_HEX),               /* mknod */
+	SIG(135, SK_HEX, SK_HEX),                               /* personality */
 	SIG(137, SK_INT, SK_STR, SK_PTR),                       /* statfs */
 	SIG(138, SK_INT, SK_FD, SK_PTR),                        /* fstatfs */
+	SIG(140, SK_INT, SK_INT, SK_INT),                       /* getpriority */
+	SIG(141, SK_INT, SK_INT, SK_INT, SK_INT),               /* setpriority */
+	SIG(142, SK_INT, SK_INT, SK_PTR),                       /* sched_setparam */
+	SIG(143, SK_INT, SK_INT, SK_PTR),                       /* sched_getparam */
+	SIG(144, SK_INT, SK_INT, SK_INT, SK_PTR),               /* sched_setscheduler */
+	SIG(145, SK_INT, SK_INT),                               /* sched_getscheduler */
+	SIG(146, SK_INT, SK_INT),                               /* sched_get_priority_max */
+	SIG(147, SK_INT, SK_INT),                               /* sched_get_priority_min */
 	SIG(149, SK_INT, SK_PTR, SK_ULONG),                     /* mlock */
 	SIG(150, SK_INT, SK_PTR, SK_ULONG),                     /* munlock */
 	SIG(151, SK_INT, SK_HEX),                               /* mlockall */
@@ -193,6 +203,7 @@ static const struct strace_signature signatures[] = {
 	SIG(319, SK_FD, SK_STR, SK_HEX),                        /* memfd_create */
 	SIG(322, SK_INT, SK_FD, SK_STR, SK_PTR, SK_PTR, SK_AT_FLAGS), /* execveat */
 	SIG(332, SK_INT, SK_FD, SK_STR, SK_AT_FLAGS, SK_HEX, SK_PTR), /* statx */
+	SIG(324, SK_INT, SK_INT, SK_HEX, SK_INT),               /* membarrier */
 	SIG(325, SK_INT, SK_PTR, SK_ULONG, SK_HEX),             /* mlock2 */
 	SIG(326, SK_INT, SK_FD, SK_PTR, SK_FD, SK_PTR, SK_ULONG, SK_HEX), /* copy_file_range */
 	SIG(327, SK_INT, SK_FD, SK_PTR, SK_INT, SK_LONG, SK_LONG, SK_HEX), /* preadv2 */

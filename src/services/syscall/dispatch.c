@@ -8,6 +8,7 @@
 #include <event/timerfd.h>
 #include <exec/exec.h>
 #include <exec/vdso.h>
+#include <fs/flock.h>
 #include <fs/fs_syscalls.h>
 #include <fs/pipe.h>
 #include <fs/poll.h>

@@ -19,6 +19,8 @@
 #include <unistd.h>
 #include <poll.h>
 #include <sched.h>
+#include <sys/file.h>
+#include <sys/personality.h>
 #include <sys/statfs.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>

@@ -11,6 +11,7 @@
 #include <asm/fcntl.h>
 #include <linux/prctl.h>
 #include <linux/futex.h>
+#include <linux/membarrier.h>
 #include "abi_list.h"
 #include "abi_table.h"
 

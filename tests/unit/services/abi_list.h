@@ -236,7 +236,13 @@
 	ABI_F(struct signalfd_siginfo, ssi_addr_lsb, struct signalfd_siginfo, ssi_addr_lsb) \
 	ABI_F(struct signalfd_siginfo, ssi_syscall, struct signalfd_siginfo, ssi_syscall) \
 	ABI_F(struct signalfd_siginfo, ssi_call_addr, struct signalfd_siginfo, ssi_call_addr) \
-	ABI_F(struct signalfd_siginfo, ssi_arch, struct signalfd_siginfo, ssi_arch)
+	ABI_F(struct signalfd_siginfo, ssi_arch, struct signalfd_siginfo, ssi_arch) \
+	ABI_C(LOCK_SH) ABI_C(LOCK_EX) ABI_C(LOCK_NB) ABI_C(LOCK_UN) \
+	ABI_C(SCHED_OTHER) ABI_C(SCHED_FIFO) ABI_C(SCHED_RR) ABI_C(SCHED_BATCH) \
+	ABI_C(SCHED_IDLE) ABI_C(SCHED_RESET_ON_FORK) \
+	ABI_S(struct sched_param, struct sched_param) \
+	ABI_C(PRIO_PROCESS) ABI_C(PRIO_PGRP) ABI_C(PRIO_USER) \
+	ABI_C(PER_LINUX) ABI_C(ADDR_NO_RANDOMIZE)
 
 /* Checked against the kernel's uapi headers (where glibc differs or says nothing). */
 #define ABI_LIST_KERNEL \
@@ -250,6 +256,10 @@
 	ABI_C(FUTEX_OP_CMP_LT) ABI_C(FUTEX_OP_CMP_LE) ABI_C(FUTEX_OP_CMP_GT) \
 	ABI_C(FUTEX_OP_CMP_GE) ABI_C(FUTEX_WAITERS) ABI_C(FUTEX_OWNER_DIED) \
 	ABI_C(FUTEX_TID_MASK) \
+	ABI_C(MEMBARRIER_CMD_QUERY) ABI_C(MEMBARRIER_CMD_GLOBAL) \
+	ABI_C(MEMBARRIER_CMD_GLOBAL_EXPEDITED) ABI_C(MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED) \
+	ABI_C(MEMBARRIER_CMD_PRIVATE_EXPEDITED) \
+	ABI_C(MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED) \
 	ABI_C(AT_NULL) ABI_C(AT_IGNORE) ABI_C(AT_EXECFD) ABI_C(AT_PHDR) ABI_C(AT_PHENT) \
 	ABI_C(AT_PHNUM) ABI_C(AT_PAGESZ) ABI_C(AT_BASE) ABI_C(AT_FLAGS) ABI_C(AT_ENTRY) \
 	ABI_C(AT_NOTELF) ABI_C(AT_UID) ABI_C(AT_EUID) ABI_C(AT_GID) ABI_C(AT_EGID) \

@@ -19,6 +19,9 @@
 #include <abi/utsname.h>
 #include <abi/poll.h>
 #include <abi/sched.h>
+#include <abi/sched_policy.h>
+#include <abi/personality.h>
+#include <abi/membarrier.h>
 #include <abi/statfs.h>
 #include <abi/epoll.h>
 #include <abi/eventfd.h>

@@ -30,6 +30,12 @@
 #define F_GETFL          3
 #define F_SETFL          4
 #define F_DUPFD_CLOEXEC  1030
+
+/* flock(2) */
+#define LOCK_SH 1
+#define LOCK_EX 2
+#define LOCK_NB 4
+#define LOCK_UN 8
 #define FD_CLOEXEC       1
 
 #define AT_FDCWD             -100

@@ -61,6 +61,7 @@ struct inode {
 	struct inode *transient_next; /* made on lookup: the thread's list (see below) */
 	void *fifo;                   /* a FIFO's pipe while it is open (fs/fifo.c) */
 	struct page_cache *cache;     /* a mapped regular file's shared pages (mm/pagecache.h) */
+	struct flock_set *flocks;     /* flock(2) holders and waiters, while there are any */
 };
 
 /* Inodes made on lookup are borrowed by the syscall that looked them up: each starts

@@ -53,6 +53,13 @@ struct process {
 	struct sigaction sigactions[KERNEL_NSIG];   /* index signal - 1; shared by threads */
 	struct sigqueue shared_pending;      /* process-directed signals */
 	struct rlimit rlimits[RLIM_NLIMITS];
+	/* Scheduling as the program set it: kept and reported, though Keel's one CPU runs
+	 * every thread round robin (process/sched_policy.c). Inherited by fork. */
+	int nice;                            /* -20..19 */
+	int sched_policy;                    /* SCHED_*, with SCHED_RESET_ON_FORK */
+	int sched_priority;
+	unsigned int personality;            /* personality(2); ADDR_NO_RANDOMIZE is obeyed */
+	unsigned int membarrier_registered;  /* MEMBARRIER_CMD_REGISTER_* bits; exec clears */
 	uint64_t start_ns;                   /* monotonic time at creation */
 	uint64_t alarm_ns;                   /* ITIMER_REAL: next expiry (0: off) */
 	uint64_t alarm_interval_ns;
@@ -133,6 +140,16 @@ long sys_getrlimit(unsigned int resource, struct rlimit __user *rlim);
 long sys_setrlimit(unsigned int resource, const struct rlimit __user *rlim);
 long sys_sched_getaffinity(int pid, unsigned int len, unsigned long __user *mask);
 long sys_sched_yield(void);
+long sys_getpriority(int which, int who);
+long sys_setpriority(int which, int who, int niceval);
+long sys_sched_setparam(int pid, const void __user *param);
+long sys_sched_getparam(int pid, void __user *param);
+long sys_sched_setscheduler(int pid, int policy, const void __user *param);
+long sys_sched_getscheduler(int pid);
+long sys_sched_get_priority_max(int policy);
+long sys_sched_get_priority_min(int policy);
+long sys_personality(unsigned int persona);
+long sys_membarrier(int cmd, unsigned int flags, int cpu_id);
 long sys_prctl(int option, unsigned long arg2, unsigned long arg3, unsigned long arg4,
 	       unsigned long arg5);
 long sys_getpgrp(void);
