@@ -3,6 +3,7 @@
  * Linux's blocking, EPIPE/SIGPIPE, EOF and truncation rules. A sender's wmem counts its
  * bytes that are queued anywhere; it may not pass its send buffer. */
 #include <ostd/errno.h>
+#include <ostd/time.h>
 #include <ostd/heap.h>
 #include <ostd/string.h>
 #include <ostd/user_copy.h>
@@ -164,14 +165,23 @@ static bool unix_nonblock(const struct file *f, unsigned int flags)
 	return (f->flags & O_NONBLOCK) || (flags & MSG_DONTWAIT);
 }
 
-/* Sleeps on wq for a send or receive: 0, or the errno that ends the call. */
-static int unix_wait(waitqueue_t *wq, const struct file *f, unsigned int flags)
+/* Sleeps on wq for a send or receive: 0, or the errno that ends the call. timeo_ns is the
+ * socket's SO_SNDTIMEO/SO_RCVTIMEO (0: none); *deadline (0 until the first wait) is when
+ * the whole call gives up with EAGAIN. Interrupted with a timeout set, a call is not
+ * restarted (Linux's sock_intr_errno). */
+static int unix_wait(waitqueue_t *wq, const struct file *f, unsigned int flags,
+		     uint64_t timeo_ns, uint64_t *deadline)
 {
+	int r;
+
 	if (unix_nonblock(f, flags))
 		return -EAGAIN;
-	if (thread_sleep(wq, UINT64_MAX) == -EINTR)
-		return -ERESTARTSYS;
-	return 0;
+	if (timeo_ns && !*deadline)
+		*deadline = clock_monotonic_ns() + timeo_ns;
+	r = thread_sleep(wq, timeo_ns ? *deadline : UINT64_MAX);
+	if (r == -EINTR)
+		return timeo_ns ? -EINTR : -ERESTARTSYS;
+	return r == -ETIMEDOUT ? -EAGAIN : 0;
 }
 
 static bool unix_stream_broken(const struct unix_sock *sk)
@@ -185,6 +195,7 @@ static long unix_stream_send(struct unix_sock *sk, struct file *f, struct unix_i
 			     struct unix_scm *scm, unsigned int flags)
 {
 	size_t total = it->total, done = 0;
+	uint64_t deadline = 0;
 	struct unix_msg *m;
 	long err = 0;
 
@@ -200,7 +211,7 @@ static long unix_stream_send(struct unix_sock *sk, struct file *f, struct unix_i
 			break;
 		}
 		if (sk->wmem >= (size_t)sk->sndbuf) {
-			err = unix_wait(&sk->wr_wait, f, flags);
+			err = unix_wait(&sk->wr_wait, f, flags, sk->sndtimeo_ns, &deadline);
 			if (err)
 				break;
 			continue;
@@ -240,6 +251,7 @@ static long unix_dgram_send(struct unix_sock *sk, struct file *f, struct unix_it
 			    struct unix_sock *to, struct unix_scm *scm, unsigned int flags)
 {
 	size_t len = it->total;
+	uint64_t deadline = 0;
 	struct unix_msg *m = NULL;
 	struct unix_sock *dest;
 	long err;
@@ -261,7 +273,8 @@ static long unix_dgram_send(struct unix_sock *sk, struct file *f, struct unix_it
 		err = unix_dgram_check(sk, dest);
 		if (err <= 0)
 			break;
-		err = unix_wait(err == 1 ? &sk->wr_wait : &dest->wr_wait, f, flags);
+		err = unix_wait(err == 1 ? &sk->wr_wait : &dest->wr_wait, f, flags,
+				sk->sndtimeo_ns, &deadline);
 		if (err)
 			break;
 	}
@@ -346,6 +359,7 @@ static long unix_stream_recv(struct unix_sock *sk, struct file *f, struct unix_i
 	size_t total = it->total, copied = 0, target = (flags & MSG_WAITALL) ? total : 1;
 	bool peek = flags & MSG_PEEK;
 	size_t skip = 0;          /* a peek's bytes already seen in the queue */
+	uint64_t deadline = 0;
 	struct unix_msg *m;
 	long err = 0;
 
@@ -364,7 +378,8 @@ static long unix_stream_recv(struct unix_sock *sk, struct file *f, struct unix_i
 				break;
 			err = unix_recv_empty(sk);
 			if (err == 1)
-				err = unix_wait(&sk->rd_wait, f, flags);
+				err = unix_wait(&sk->rd_wait, f, flags, sk->rcvtimeo_ns,
+						&deadline);
 			if (err)
 				break;
 			if (!(sk->shut & UNIX_SHUT_RCV) || sk->rq_head)
@@ -404,6 +419,7 @@ static long unix_dgram_recv(struct unix_sock *sk, struct file *f, struct unix_it
 			    unsigned int flags, struct unix_recv_info *info)
 {
 	bool peek = flags & MSG_PEEK;
+	uint64_t deadline = 0;
 	struct unix_msg *m;
 	long err, got;
 	size_t n;
@@ -413,7 +429,7 @@ static long unix_dgram_recv(struct unix_sock *sk, struct file *f, struct unix_it
 	while (!sk->rq_head) {
 		err = unix_recv_empty(sk);
 		if (err == 1)
-			err = unix_wait(&sk->rd_wait, f, flags);
+			err = unix_wait(&sk->rd_wait, f, flags, sk->rcvtimeo_ns, &deadline);
 		if (err)
 			return err;
 		if (!sk->rq_head && (sk->shut & UNIX_SHUT_RCV))

@@ -2,7 +2,9 @@
  * Keel does not keep are -ENOPROTOOPT; other levels are -EOPNOTSUPP, as Linux answers
  * for AF_UNIX, which has no options of its own. */
 #include <ostd/errno.h>
+#include <ostd/time.h>
 #include <ostd/user_copy.h>
+#include <abi/time.h>
 #include <net/socket.h>
 #include <net/unix.h>
 
@@ -16,6 +18,40 @@ static int unix_buf_size(int val, int min)
 	return val * 2 < min ? min : val * 2;
 }
 
+static uint64_t *unix_timeo_field(struct unix_sock *sk, int optname)
+{
+	if (optname == SO_RCVTIMEO)
+		return &sk->rcvtimeo_ns;
+	return optname == SO_SNDTIMEO ? &sk->sndtimeo_ns : NULL;
+}
+
+/* Linux's sock_set_timeout: usec outside [0, 1 s) is EDOM, a negative time means "do not
+ * wait" (the shortest timeout), zero means wait forever. */
+static int unix_set_timeo(uint64_t *field, const void __user *optval, int optlen)
+{
+	struct timeval tv;
+
+	if (optlen < (int)sizeof(tv))
+		return -EINVAL;
+	if (copy_from_user(&tv, optval, sizeof(tv)))
+		return -EFAULT;
+	if (tv.tv_usec < 0 || tv.tv_usec >= 1000000)
+		return -EDOM;
+	if (tv.tv_sec < 0)
+		*field = 1;
+	else if ((uint64_t)tv.tv_sec > UINT64_MAX / NSEC_PER_SEC - 1)
+		*field = 0;
+	else
+		*field = (uint64_t)tv.tv_sec * NSEC_PER_SEC + (uint64_t)tv.tv_usec * 1000;
+	return 0;
+}
+
+static void unix_get_timeo(uint64_t ns, struct timeval *tv)
+{
+	tv->tv_sec = (int64_t)(ns / NSEC_PER_SEC);
+	tv->tv_usec = (int64_t)(ns % NSEC_PER_SEC / 1000);
+}
+
 long sys_setsockopt(int fd, int level, int optname, const void __user *optval, int optlen)
 {
 	struct unix_sock *sk;
@@ -26,6 +62,8 @@ long sys_setsockopt(int fd, int level, int optname, const void __user *optval, i
 		return err;
 	if (level != SOL_SOCKET)
 		return -EOPNOTSUPP;
+	if (unix_timeo_field(sk, optname))
+		return unix_set_timeo(unix_timeo_field(sk, optname), optval, optlen);
 	if (optlen < (int)sizeof(int))
 		return -EINVAL;
 	if (copy_from_user(&val, optval, sizeof(val)))
@@ -78,6 +116,7 @@ static int unix_sockopt_int(struct unix_sock *sk, int optname, int *val)
 long sys_getsockopt(int fd, int level, int optname, void __user *optval, int __user *optlen)
 {
 	struct unix_sock *sk;
+	struct timeval tv;
 	const void *src;
 	int len, val, err;
 	size_t size;
@@ -94,6 +133,10 @@ long sys_getsockopt(int fd, int level, int optname, void __user *optval, int __u
 	if (optname == SO_PEERCRED) {
 		src = &sk->peercred;
 		size = sizeof(sk->peercred);
+	} else if (unix_timeo_field(sk, optname)) {
+		unix_get_timeo(*unix_timeo_field(sk, optname), &tv);
+		src = &tv;
+		size = sizeof(tv);
 	} else {
 		err = unix_sockopt_int(sk, optname, &val);
 		if (err)

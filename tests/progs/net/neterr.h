@@ -25,6 +25,7 @@ static inline const char *neterr(int e)
 	case ETOOMANYREFS: return "ETOOMANYREFS";
 	case ESPIPE: return "ESPIPE";
 	case ENXIO: return "ENXIO";
+	case EDOM: return "EDOM";
 	default: return errname(e);
 	}
 }

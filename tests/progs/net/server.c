@@ -8,6 +8,7 @@
 #include <poll.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -242,6 +243,31 @@ static void pass_fd(void)
 	close(sv[1]);
 }
 
+/* SO_RCVTIMEO: a receive with nothing to read gives up with EAGAIN once it passes. 100 ms
+ * is a whole number of jiffies at every HZ, so Linux reports it back unrounded. */
+static void timeouts(void)
+{
+	struct timeval tv = { 0, 100000 }, got = { 7, 7 };
+	socklen_t len = sizeof(got);
+	char c;
+	int sv[2];
+
+	printf("== timeouts\n");
+	socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+	SHOW("SO_RCVTIMEO default", getsockopt(sv[0], SOL_SOCKET, SO_RCVTIMEO, &got, &len));
+	printf("rcvtimeo %ld.%06ld\n", (long)got.tv_sec, (long)got.tv_usec);
+	SHOW("set SO_RCVTIMEO 100 ms", setsockopt(sv[0], SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)));
+	SHOW("SO_RCVTIMEO", getsockopt(sv[0], SOL_SOCKET, SO_RCVTIMEO, &got, &len));
+	printf("rcvtimeo %ld.%06ld\n", (long)got.tv_sec, (long)got.tv_usec);
+	SHOW("recv times out", recv(sv[0], &c, 1, 0));
+	SHOW("dgram too", setsockopt(sv[1], SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv)));
+	tv.tv_usec = 1000000;
+	SHOW("usec out of range", setsockopt(sv[0], SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)));
+	SHOW("short timeval", setsockopt(sv[0], SOL_SOCKET, SO_RCVTIMEO, &tv, 4));
+	close(sv[0]);
+	close(sv[1]);
+}
+
 static void options(void)
 {
 	int s = socket(AF_UNIX, SOCK_STREAM, 0), v;
@@ -281,6 +307,7 @@ static void options(void)
 	SHOW("short set", setsockopt(s, SOL_SOCKET, SO_PASSCRED, &v, 2));
 	SHOW("not a socket", getsockopt(0, SOL_SOCKET, SO_TYPE, &v, &len));
 	close(s);
+	timeouts();
 }
 
 int main(void)

@@ -48,6 +48,8 @@
 #define SO_SNDBUF      7
 #define SO_RCVBUF      8
 #define SO_PASSCRED    16
+#define SO_RCVTIMEO    20     /* struct timeval (SO_RCVTIMEO_OLD, what x86-64 libcs use) */
+#define SO_SNDTIMEO    21
 #define SO_PEERCRED    17
 #define SO_ACCEPTCONN  30
 #define SO_PROTOCOL    38

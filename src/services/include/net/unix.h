@@ -100,6 +100,7 @@ struct unix_sock {
 	bool reuseaddr;
 	bool keepalive;
 	int sndbuf, rcvbuf;
+	uint64_t rcvtimeo_ns, sndtimeo_ns;   /* SO_RCVTIMEO/SO_SNDTIMEO; 0: wait forever */
 
 	waitqueue_t rd_wait;        /* readers and accepters waiting for something to come */
 	waitqueue_t wr_wait;        /* senders waiting for room, connectors for the backlog */
