@@ -13,3 +13,5 @@ TESTS += tests/integration/vfs.sh
 EXTRA_DIST += tests/integration/vfs.sh
 TESTS += tests/integration/applets.sh
 EXTRA_DIST += tests/integration/applets.sh
+TESTS += tests/integration/net.sh
+EXTRA_DIST += tests/integration/net.sh
