@@ -33,6 +33,7 @@ SERVICES_SOURCES = \
 	src/services/system/random.c src/services/system/uname.c \
 	src/services/time/clock.c src/services/time/sleep.c \
 	src/services/time/timespec.c
+include src/services/time/local.mk
 include src/services/strace/local.mk
 include src/services/exec/local.mk
 include src/services/vdso/local.mk

@@ -45,7 +45,9 @@ path_perm
 rw_at
 stat_close
 sched_prio
-flock'
+flock
+posix_timers
+itimer_cpu'
 # Each group folder (tests/progs/GROUP/) lists its own runs, names relative to tests/progs.
 for list in "$KEEL_SRCDIR"/tests/progs/*/runs; do
 	[ -s "$list" ] && runs="$runs

@@ -17,6 +17,7 @@
 #include <mm/mm.h>
 #include <process/process.h>
 #include <signal/signal.h>
+#include <time/posix_timer.h>
 
 #define EXEC_MAX_DEPTH  4     /* nested #! interpreters, as Linux's BINPRM_MAX_RECURSION */
 #define EXEC_SHEBANG_MAX 256  /* bytes of the #! line Linux reads (BINPRM_BUF_SIZE) */
@@ -133,6 +134,7 @@ static int exec_commit(struct thread *t, struct mm *mm, uaddr_t entry, uaddr_t s
 	waitqueue_wake_all(&p->vfork_wait);
 	fdtable_close_on_exec(p->fdt);
 	signal_exec_reset(t);
+	posix_timer_release(p);         /* exec deletes timers; their queued signals drop */
 	p->membarrier_registered = 0;   /* a new mm: registrations were the old one's */
 	kfree(p->exe_path);
 	p->exe_path = exe;

@@ -12,6 +12,7 @@
 #include <fs/inode.h>
 #include <process/process.h>
 #include <signal/signal.h>
+#include <time/posix_timer.h>
 
 /* Linux's defaults for a process started by init, where they matter to programs. */
 static void process_default_limits(struct rlimit *r)
@@ -50,6 +51,7 @@ struct process *process_alloc(int pid)
 /* Frees what process_alloc and the creator attached; the pid goes back to the table. */
 void process_free(struct process *p)
 {
+	posix_timer_release(p);
 	sigqueue_clear(&p->shared_pending);
 	if (p->fdt)
 		fdtable_release(p->fdt);
@@ -221,6 +223,8 @@ static void process_reparent_children(struct process *p)
 void process_finish(struct process *p)
 {
 	signal_process_exit(p);
+	/* A zombie's timers must not fire: they go now, not when it is reaped. */
+	posix_timer_release(p);
 	fdtable_release(p->fdt);
 	p->fdt = NULL;
 	mm_put(p->mm);

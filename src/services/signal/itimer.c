@@ -1,11 +1,13 @@
-/* signal/itimer.c: alarm, setitimer and getitimer (ITIMER_REAL): an OSTD timer per process
- * whose expiry sends SIGALRM. */
+/* signal/itimer.c: alarm, setitimer and getitimer. ITIMER_REAL is an OSTD timer per process
+ * whose expiry sends SIGALRM; ITIMER_VIRTUAL and ITIMER_PROF count the process's CPU time
+ * by sampling it every tick, and send SIGVTALRM and SIGPROF. */
 #include <ostd/errno.h>
 #include <ostd/heap.h>
 #include <ostd/time.h>
 #include <ostd/user_copy.h>
 #include <abi/itimer.h>
 #include <process/process.h>
+#include <process/thread.h>
 #include <signal/internal.h>
 #include <signal/signal.h>
 
@@ -117,9 +119,12 @@ static int itimer_set(struct process *p, uint64_t value_ns, uint64_t interval_ns
 	return itimer_start(p, clock_monotonic_ns() + value_ns);
 }
 
+static void itimer_cpu_release(struct process *p);
+
 void itimer_release(struct process *p)
 {
 	(void)itimer_set(p, 0, 0);
+	itimer_cpu_release(p);
 }
 
 static uint64_t itimer_remaining(const struct process *p)
@@ -152,15 +157,125 @@ static int itimer_ns(const struct timeval *tv, uint64_t *ns)
 	return 0;
 }
 
+/* ITIMER_VIRTUAL and ITIMER_PROF. The services keep no CPU time, so it is sampled as
+ * Linux's tick accounting does: every ITIMER_CPU_TICK_NS, a process with a thread that is
+ * neither sleeping nor stopped is charged one tick. Both timers count that same time (user
+ * and system are not told apart), and with one virtual CPU two busy processes are each
+ * charged every tick. A process that sleeps is charged nothing. */
+#define ITIMER_CPU_TICK_NS 10000000ull
+
+struct itimer_cpu {
+	struct process *proc;
+	uint64_t left[2];       /* [which - ITIMER_VIRTUAL]: CPU ns to the expiry; 0: off */
+	uint64_t interval[2];
+	struct timer *timer;    /* the next sample; NULL when none is pending */
+};
+
+static bool itimer_cpu_is_running(const struct process *p)
+{
+	const struct thread *t;
+
+	if (p->state != PROCESS_ALIVE || p->group_exiting || (p->job & PROCESS_STOPPED))
+		return false;
+	for (t = p->threads; t; t = t->next_in_process)
+		if (!t->sleeping_on && !t->stopped && !t->exiting)
+			return true;
+	return false;
+}
+
+/* Charges ns of CPU time to timer i; an expiry sends its signal and reloads the
+ * interval (one signal per expiry, however late the sample). */
+static void itimer_cpu_charge(struct itimer_cpu *c, int i, uint64_t ns)
+{
+	static const int sigs[2] = { SIGVTALRM, SIGPROF };
+	ksiginfo_t k = { .si_signo = sigs[i], .si_code = SI_KERNEL };
+
+	if (!c->left[i])
+		return;
+	if (c->left[i] > ns) {
+		c->left[i] -= ns;
+		return;
+	}
+	c->left[i] = c->interval[i];
+	(void)signal_send_process(c->proc, sigs[i], &k);
+}
+
+static void itimer_cpu_sample(void *arg);
+
+/* Samples again a tick from now while either timer runs. A failed timer_add stops the
+ * timers' clock until the next setitimer: nothing is sent early. */
+static void itimer_cpu_arm(struct itimer_cpu *c)
+{
+	if (c->timer) {
+		timer_cancel(c->timer);
+		c->timer = NULL;
+	}
+	if (c->left[0] || c->left[1])
+		c->timer = timer_add(clock_monotonic_ns() + ITIMER_CPU_TICK_NS,
+				     itimer_cpu_sample, c);
+}
+
+static void itimer_cpu_sample(void *arg)
+{
+	struct itimer_cpu *c = arg;
+
+	c->timer = NULL;   /* freed by OSTD before this call */
+	if (itimer_cpu_is_running(c->proc)) {
+		itimer_cpu_charge(c, 0, ITIMER_CPU_TICK_NS);
+		itimer_cpu_charge(c, 1, ITIMER_CPU_TICK_NS);
+	}
+	itimer_cpu_arm(c);
+}
+
+/* Sets ITIMER_VIRTUAL or ITIMER_PROF of p; the record is made on first use and lives
+ * until the process exits. */
+static int itimer_cpu_set(struct process *p, int which, uint64_t value_ns,
+			  uint64_t interval_ns)
+{
+	struct itimer_cpu *c = p->itimer_cpu;
+	int i = which - ITIMER_VIRTUAL;
+
+	if (!c && !value_ns)
+		return 0;
+	if (!c) {
+		c = kzalloc(sizeof(*c));
+		if (!c)
+			return -ENOMEM;
+		c->proc = p;
+		p->itimer_cpu = c;
+	}
+	/* One tick more, as Linux adds: a sample at the first tick must not count a full
+	 * tick that was only partly run. */
+	c->left[i] = value_ns ? value_ns + ITIMER_CPU_TICK_NS : 0;
+	c->interval[i] = value_ns ? interval_ns : 0;
+	itimer_cpu_arm(c);
+	return 0;
+}
+
+static void itimer_cpu_release(struct process *p)
+{
+	struct itimer_cpu *c = p->itimer_cpu;
+
+	if (!c)
+		return;
+	if (c->timer)
+		timer_cancel(c->timer);
+	kfree(c);
+	p->itimer_cpu = NULL;
+}
+
 static void itimer_get(const struct process *p, int which, struct itimerval *out)
 {
+	const struct itimer_cpu *c = p->itimer_cpu;
+
 	*out = (struct itimerval){ 0 };
-	/* ITIMER_VIRTUAL and ITIMER_PROF are accepted but never run: CPU time is not
-	 * accounted per process yet. */
-	if (which != ITIMER_REAL)
-		return;
-	out->it_value = itimer_timeval(itimer_remaining(p));
-	out->it_interval = itimer_timeval(p->alarm_interval_ns);
+	if (which == ITIMER_REAL) {
+		out->it_value = itimer_timeval(itimer_remaining(p));
+		out->it_interval = itimer_timeval(p->alarm_interval_ns);
+	} else if (c) {
+		out->it_value = itimer_timeval(c->left[which - ITIMER_VIRTUAL]);
+		out->it_interval = itimer_timeval(c->interval[which - ITIMER_VIRTUAL]);
+	}
 }
 
 long sys_getitimer(int which, void __user *uvalue)
@@ -192,7 +307,7 @@ long sys_setitimer(int which, const void __user *uvalue, void __user *uovalue)
 	if (uovalue && copy_to_user(uovalue, &old, sizeof(old)))
 		return -EFAULT;
 	if (which != ITIMER_REAL)
-		return 0;
+		return itimer_cpu_set(p, which, value_ns, interval_ns);
 	return itimer_set(p, value_ns, interval_ns);
 }
 

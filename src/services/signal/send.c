@@ -7,6 +7,7 @@
 #include <signal/signal.h>
 
 void (*signal_queued_hook)(struct process *p);
+bool (*signal_timer_dequeue_hook)(struct thread *t, ksiginfo_t *info);
 
 void signal_flush_process(struct process *p, kernel_sigset_t set)
 {
@@ -157,14 +158,21 @@ bool signal_pending(const struct thread *t)
 
 int signal_dequeue(struct thread *t, kernel_sigset_t allowed, ksiginfo_t *info)
 {
-	struct sigqueue *q = &t->pending;
-	int sig = signal_pick(q->set & allowed);
+	struct sigqueue *q;
+	int sig;
 
-	if (!sig) {
-		q = &t->proc->shared_pending;
+	/* A dropped timer signal (its timer deleted or re-armed) makes room for the next. */
+	for (;;) {
+		q = &t->pending;
 		sig = signal_pick(q->set & allowed);
+		if (!sig) {
+			q = &t->proc->shared_pending;
+			sig = signal_pick(q->set & allowed);
+		}
+		if (!sig || sigqueue_take(q, sig, info))
+			return 0;
+		if (info->si_code != SI_TIMER || !signal_timer_dequeue_hook ||
+		    signal_timer_dequeue_hook(t, info))
+			return sig;
 	}
-	if (!sig || sigqueue_take(q, sig, info))
-		return 0;
-	return sig;
 }

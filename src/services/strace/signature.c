@@ -155,6 +155,11 @@ static const struct strace_signature signatures[] = {
 	SIG(213, SK_INT, SK_INT),                               /* epoll_create */
 	SIG(217, SK_INT, SK_FD, SK_PTR, SK_ULONG),              /* getdents64 */
 	SIG(218, SK_INT, SK_PTR),                               /* set_tid_address */
+	SIG(222, SK_INT, SK_CLOCK, SK_PTR, SK_PTR),             /* timer_create */
+	SIG(223, SK_INT, SK_INT, SK_INT, SK_PTR, SK_PTR),       /* timer_settime */
+	SIG(224, SK_INT, SK_INT, SK_PTR),                       /* timer_gettime */
+	SIG(225, SK_INT, SK_INT),                               /* timer_getoverrun */
+	SIG(226, SK_INT, SK_INT),                               /* timer_delete */
 	SIG(228, SK_INT, SK_CLOCK, SK_PTR),                     /* clock_gettime */
 	SIG(229, SK_INT, SK_CLOCK, SK_PTR),                     /* clock_getres */
 	SIG(230, SK_INT, SK_CLOCK, SK_INT, SK_PTR, SK_PTR),     /* clock_nanosleep */

@@ -16,6 +16,7 @@
 #include <signal/signal.h>
 #include <system/system.h>
 #include <time/clock.h>
+#include <time/posix_timer.h>
 #include <mm/mm.h>
 #include <net/socket.h>
 #include <process/process.h>

@@ -178,4 +178,5 @@ tests_unit_services_test_boot_main_LDADD = $(SERVICES_TEST_LDADD)
 tests_unit_services_test_boot_main_LDFLAGS = $(UNIT_SAN) -Wl,-u,ostd_main
 include tests/unit/services/strace/local.mk
 include tests/unit/services/signal/local.mk
+include tests/unit/services/time/local.mk
 include tests/unit/services/misc.mk

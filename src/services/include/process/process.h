@@ -13,6 +13,8 @@
 
 struct mm;
 struct fdtable;
+struct posix_timer;
+struct itimer_cpu;
 struct inode;
 
 #define PID_MAX 32768   /* pids and tids are allocated below this, lowest free after last */
@@ -63,6 +65,9 @@ struct process {
 	uint64_t start_ns;                   /* monotonic time at creation */
 	uint64_t alarm_ns;                   /* ITIMER_REAL: next expiry (0: off) */
 	uint64_t alarm_interval_ns;
+	struct itimer_cpu *itimer_cpu;       /* ITIMER_VIRTUAL/PROF (signal/itimer.c); NULL: off */
+	struct posix_timer *posix_timers;    /* timer_create's timers (time/posix_timer.c) */
+	int posix_timer_next_id;             /* where the search for a free timer id starts */
 
 	waitqueue_t child_wait;              /* wait4/waitid of this process's threads */
 	waitqueue_t vfork_wait;              /* a vfork parent waits here for exec/exit */

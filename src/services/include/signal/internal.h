@@ -22,7 +22,7 @@ void signal_force(struct thread *t, const ksiginfo_t *info);
  * when sig was SIGSEGV itself (Linux's force_sigsegv). */
 void signal_force_sigsegv(struct thread *t, int sig);
 
-/* Disarms p's ITIMER_REAL and frees its timer. */
+/* Disarms p's ITIMER_REAL, ITIMER_VIRTUAL and ITIMER_PROF and frees their timers. */
 void itimer_release(struct process *p);
 
 /* The alternate stack. Whether sp is on alt (never, with SS_AUTODISARM). */

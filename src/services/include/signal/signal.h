@@ -26,6 +26,10 @@ int signal_send_thread(struct thread *t, int sig, const ksiginfo_t *info);
 /* Called after a signal is queued for p (NULL: nobody asked). signalfd sets it when the
  * first one is made: its readers wait for signals they block, which no kick reaches. */
 extern void (*signal_queued_hook)(struct process *p);
+/* Called when a signal with si_code SI_TIMER is dequeued for t (NULL: nobody asked). POSIX
+ * timers set it: they fill in info's overrun count and re-arm, or return false for the
+ * signal of a timer since deleted or re-armed, which is then dropped unseen. */
+extern bool (*signal_timer_dequeue_hook)(struct thread *t, ksiginfo_t *info);
 /* A synchronous fault signal for the current thread (SIGSEGV, SIGBUS, SIGILL, SIGFPE,
  * SIGTRAP): a blocked or ignored one is unblocked and reset to the default (Linux's
  * force_sig), so the program dies instead of looping on the fault. */
