@@ -166,22 +166,6 @@ static ssize_t pipe_read(struct file *f, void __user *buf, size_t n, uint64_t *p
 	return ret;
 }
 
-/* Linux's send_sig(SIGPIPE, current, 0): SI_USER from the writer itself. */
-static void pipe_send_sigpipe(void)
-{
-	struct thread *t = thread_current();
-	ksiginfo_t info;
-
-	if (!t)
-		return;
-	memset(&info, 0, sizeof(info));
-	info.si_signo = SIGPIPE;
-	info.si_code = SI_USER;
-	info.u.kill.pid = t->proc->pid;
-	info.u.kill.uid = t->proc->cred.uid;
-	signal_send_thread(t, SIGPIPE, &info);
-}
-
 /* One step of a write: copies what may go now. 1 when more is to be written, 0 when
  * the write is over (*done final), or a negative errno. Writes of at most PIPE_BUF bytes
  * go in one piece or not at all. */
@@ -217,7 +201,7 @@ static ssize_t pipe_write_from(struct file *f, const void __user *buf, const cha
 	file_get(f);
 	for (;;) {
 		if (!p->readers) {
-			pipe_send_sigpipe();
+			signal_send_sigpipe();
 			ret = -EPIPE;
 			break;
 		}

@@ -144,22 +144,6 @@ static struct unix_msg *unix_dequeue(struct unix_sock *sk)
 	return m;
 }
 
-/* Linux's send_sig(SIGPIPE, current, 0). */
-static void unix_send_sigpipe(void)
-{
-	struct thread *t = thread_current();
-	ksiginfo_t info;
-
-	if (!t)
-		return;
-	memset(&info, 0, sizeof(info));
-	info.si_signo = SIGPIPE;
-	info.si_code = SI_USER;
-	info.u.kill.pid = t->proc->pid;
-	info.u.kill.uid = t->proc->cred.uid;
-	signal_send_thread(t, SIGPIPE, &info);
-}
-
 static bool unix_nonblock(const struct file *f, unsigned int flags)
 {
 	return (f->flags & O_NONBLOCK) || (flags & MSG_DONTWAIT);
@@ -206,7 +190,7 @@ static long unix_stream_send(struct unix_sock *sk, struct file *f, struct unix_i
 
 		if (unix_stream_broken(sk)) {
 			if (!done && !(flags & MSG_NOSIGNAL))
-				unix_send_sigpipe();
+				signal_send_sigpipe();
 			err = -EPIPE;
 			break;
 		}
@@ -284,7 +268,7 @@ static long unix_dgram_send(struct unix_sock *sk, struct file *f, struct unix_it
 		unix_sock_put(dest);
 	}
 	if (err == -EPIPE && sk->type == SOCK_SEQPACKET && !(flags & MSG_NOSIGNAL))
-		unix_send_sigpipe();
+		signal_send_sigpipe();
 	if (!err)
 		err = unix_msg_make(sk, it, len, scm, &m);
 	if (!err)

@@ -26,6 +26,9 @@ int signal_send_thread(struct thread *t, int sig, const ksiginfo_t *info);
 /* Called after a signal is queued for p (NULL: nobody asked). signalfd sets it when the
  * first one is made: its readers wait for signals they block, which no kick reaches. */
 extern void (*signal_queued_hook)(struct process *p);
+/* Linux's send_sig(SIGPIPE, current, 0): SI_USER from the writer itself, for a write to a
+ * pipe or stream socket nobody reads any more. */
+void signal_send_sigpipe(void);
 /* Called when a signal with si_code SI_TIMER is dequeued for t (NULL: nobody asked). POSIX
  * timers set it: they fill in info's overrun count and re-arm, or return false for the
  * signal of a timer since deleted or re-armed, which is then dropped unseen. */
