@@ -81,3 +81,25 @@ sh_case() {
 	keel_run "$KEEL_TMP/k" busybox sh -c "$script"
 	compare_parts "$label" out status
 }
+
+# stat_of FILE LINE KEY: the number after KEY= on the "keel: stats: LINE" line of FILE.
+stat_of() {
+	sed -n "s/^keel: stats: $2 //p" "$1" | head -1 | tr ' ' '\n' | sed -n "s/^$3=//p"
+}
+
+# same_stats_at_exit ONE MANY WHAT: the frames and heap `--stats` left in ONE.err and
+# MANY.err are equal (nothing leaked over WHAT, e.g. "10000 forks"), one check each.
+same_stats_at_exit() {
+	for stat in "frames user" "frames pagetable" "heap bytes" "heap objects"; do
+		line=${stat% *} key=${stat#* }
+		a=$(stat_of "$1.err" "$line" "$key")
+		b=$(stat_of "$2.err" "$line" "$key")
+		if [ -z "$a" ] || [ -z "$b" ]; then
+			fail "$stat in use at exit" "no such figure"
+		elif [ "$a" != "$b" ]; then
+			fail "$stat in use at exit: same after $3 as after 1" "1: $a, $3: $b"
+		else
+			pass "$stat in use at exit: same after $3 as after 1 ($a)"
+		fi
+	done
+}

@@ -41,15 +41,10 @@ fi
 [ "$(cat "$KEEL_TMP/oom.status")" = 0 ] && pass "keel exits normally after an OOM kill" \
 	|| fail "keel exit after OOM" "status $(cat "$KEEL_TMP/oom.status")"
 
-# stat_of FILE KEY: the number after KEY= on the "keel: stats: frames" line.
-stat_of() {
-	sed -n 's/^keel: stats: frames //p' "$1" | head -1 | tr ' ' '\n' | sed -n "s/^$2=//p"
-}
-
 keel_run "$KEEL_TMP/c1" --mem 512M --stats "$progs/cow_fork.gcc" 1
 keel_run "$KEEL_TMP/cn" --mem 512M --stats "$progs/cow_fork.gcc" "$children"
-one=$(stat_of "$KEEL_TMP/c1.err" user)
-many=$(stat_of "$KEEL_TMP/cn.err" user)
+one=$(stat_of "$KEEL_TMP/c1.err" frames user)
+many=$(stat_of "$KEEL_TMP/cn.err" frames user)
 if [ "$(cat "$KEEL_TMP/c1.status")" != 0 ] || [ "$(cat "$KEEL_TMP/cn.status")" != 0 ] ||
    [ -z "$one" ] || [ -z "$many" ]; then
 	fail "copy-on-write runs" "$(head -3 "$KEEL_TMP/c1.err" "$KEEL_TMP/cn.err")"

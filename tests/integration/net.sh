@@ -8,10 +8,6 @@
 rounds=${KEEL_LEAK_ROUNDS:-2000}
 prog=$KEEL_BUILDDIR/tests/progs/net/churn.gcc
 
-stat_of() {
-	sed -n "s/^keel: stats: $2 //p" "$1" | head -1 | tr ' ' '\n' | sed -n "s/^$3=//p"
-}
-
 if [ ! -x "$prog" ]; then
 	fail "socket leak test" "$prog not built"
 	finish
@@ -25,17 +21,5 @@ $(cat "$KEEL_TMP/many.out") $(head -3 "$KEEL_TMP/many.err")"
 	finish
 fi
 pass "net/churn $rounds runs"
-for stat in "frames user" "frames pagetable" "heap bytes" "heap objects"; do
-	line=${stat% *} key=${stat#* }
-	a=$(stat_of "$KEEL_TMP/one.err" "$line" "$key")
-	b=$(stat_of "$KEEL_TMP/many.err" "$line" "$key")
-	if [ -z "$a" ] || [ -z "$b" ]; then
-		fail "$stat in use at exit" "no such figure"
-	elif [ "$a" != "$b" ]; then
-		fail "$stat in use at exit: same after $rounds socket rounds as after 1" \
-			"1: $a, $rounds: $b"
-	else
-		pass "$stat in use at exit: same after $rounds socket rounds as after 1 ($a)"
-	fi
-done
+same_stats_at_exit "$KEEL_TMP/one" "$KEEL_TMP/many" "$rounds socket rounds"
 finish

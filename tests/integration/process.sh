@@ -13,11 +13,6 @@ frames_re='^keel: stats: frames user=[0-9]+ pagetable=[0-9]+ kernel=[0-9]+ free=
 frames_re="$frames_re"' allocs=[0-9]+ frees=[0-9]+$'
 heap_re='^keel: stats: heap bytes=[0-9]+ objects=[0-9]+$'
 
-# stat_of FILE LINE KEY: the number after KEY= on the "keel: stats: LINE" line.
-stat_of() {
-	sed -n "s/^keel: stats: $2 //p" "$1" | head -1 | tr ' ' '\n' | sed -n "s/^$3=//p"
-}
-
 keel_run "$KEEL_TMP/s" --stats busybox echo counted
 if [ "$(cat "$KEEL_TMP/s.status")" != 0 ] || [ "$(cat "$KEEL_TMP/s.out")" != counted ]; then
 	fail "--stats leaves the program's output and status alone" \
@@ -46,16 +41,5 @@ if [ "$(cat "$KEEL_TMP/many.status")" != 0 ] ||
 	finish
 fi
 pass "fork_loop $forks runs"
-for stat in "frames user" "frames pagetable" "heap bytes" "heap objects"; do
-	line=${stat% *} key=${stat#* }
-	a=$(stat_of "$KEEL_TMP/one.err" "$line" "$key")
-	b=$(stat_of "$KEEL_TMP/many.err" "$line" "$key")
-	if [ -z "$a" ] || [ -z "$b" ]; then
-		fail "$stat in use at exit" "no such figure"
-	elif [ "$a" != "$b" ]; then
-		fail "$stat in use at exit: same after $forks forks as after 1" "1: $a, $forks: $b"
-	else
-		pass "$stat in use at exit: same after $forks forks as after 1 ($a)"
-	fi
-done
+same_stats_at_exit "$KEEL_TMP/one" "$KEEL_TMP/many" "$forks forks"
 finish
