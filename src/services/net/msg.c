@@ -16,15 +16,19 @@
 #include <process/thread.h>
 #include <signal/signal.h>
 
-long unix_iter_from(struct unix_iter *it, void *dst, size_t n)
+/* Moves up to n bytes between buf and the user's iovecs at the iterator, advancing it:
+ * the bytes moved, or -EFAULT when none could be. */
+static long unix_iter_copy(struct unix_iter *it, char *buf, size_t n, bool to_user)
 {
 	size_t done = 0;
 
 	while (done < n && it->idx < it->count) {
 		struct iovec *v = &it->iov[it->idx];
 		size_t k = (size_t)MIN(n - done, v->iov_len - it->off);
+		void __user *u = uaddr_ptr(v->iov_base + it->off);
 
-		if (k && copy_from_user((char *)dst + done, uaddr_ptr(v->iov_base + it->off), k))
+		if (k && (to_user ? copy_to_user(u, buf + done, k) :
+			  copy_from_user(buf + done, u, k)))
 			return done ? (long)done : -EFAULT;
 		done += k;
 		it->off += k;
@@ -37,25 +41,15 @@ long unix_iter_from(struct unix_iter *it, void *dst, size_t n)
 	return (long)done;
 }
 
+long unix_iter_from(struct unix_iter *it, void *dst, size_t n)
+{
+	return unix_iter_copy(it, dst, n, false);
+}
+
 long unix_iter_to(struct unix_iter *it, const void *src, size_t n)
 {
-	size_t done = 0;
-
-	while (done < n && it->idx < it->count) {
-		struct iovec *v = &it->iov[it->idx];
-		size_t k = (size_t)MIN(n - done, v->iov_len - it->off);
-
-		if (k && copy_to_user(uaddr_ptr(v->iov_base + it->off), (const char *)src + done, k))
-			return done ? (long)done : -EFAULT;
-		done += k;
-		it->off += k;
-		it->total -= k;
-		if (it->off == v->iov_len) {
-			it->idx++;
-			it->off = 0;
-		}
-	}
-	return (long)done;
+	/* Only read through buf in this direction. */
+	return unix_iter_copy(it, (char *)(uintptr_t)src, n, true);
 }
 
 void unix_scm_drop(struct unix_scm *scm)
