@@ -67,6 +67,15 @@ uint64_t sched_slice_end(void)
 	return sched.current->slice_start + TASK_TIMESLICE_NS;
 }
 
+uint64_t task_cpu_ns(const struct task *t)
+{
+	uint64_t ns = t->cpu_ns;
+
+	if (t == sched.current)
+		ns += clock_monotonic_ns() - t->slice_start;
+	return ns;
+}
+
 bool task_need_resched(void)
 {
 	return sched.current && sched_has_runnable() &&
@@ -161,6 +170,8 @@ static void sched_run_task(struct task *t)
 	t->state = TASK_RUNNING;
 	t->slice_start = clock_monotonic_ns();
 	ctx_switch(&sched.loop, &t->ctx, false);
+	/* Still allocated if it died: the loop reaps dead tasks before the next pick. */
+	t->cpu_ns += clock_monotonic_ns() - t->slice_start;
 	sched.current = NULL;
 }
 

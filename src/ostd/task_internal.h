@@ -29,6 +29,7 @@ struct task {
 	void *data;
 	struct vmspace *vs;
 	uint64_t slice_start;
+	uint64_t cpu_ns;                 /* time on the CPU, up to its last switch out */
 };
 
 /* Switches from the running context to another; from_dies when from never runs again. */

@@ -46,6 +46,7 @@ rw_at
 stat_close
 sched_prio
 flock
+cpu_time
 posix_timers
 itimer_cpu'
 # Each group folder (tests/progs/GROUP/) lists its own runs, names relative to tests/progs.

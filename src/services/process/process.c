@@ -238,8 +238,30 @@ void process_finish(struct process *p)
 	process_notify_parent(p);
 }
 
+void process_cpu_times(const struct process *p, uint64_t *utime, uint64_t *stime)
+{
+	const struct thread *t;
+	uint64_t u, s;
+
+	*utime = p->utime_ns;
+	*stime = p->stime_ns;
+	for (t = p->threads; t; t = t->next_in_process) {
+		thread_cpu_times(t, &u, &s);
+		*utime += u;
+		*stime += s;
+	}
+}
+
 void process_reap(struct process *p)
 {
+	uint64_t u, s;
+
+	/* A waited-for child's time, and its own children's, becomes its parent's. */
+	if (p->parent) {
+		process_cpu_times(p, &u, &s);
+		p->parent->cutime_ns += u + p->cutime_ns;
+		p->parent->cstime_ns += s + p->cstime_ns;
+	}
 	if (p->parent)
 		process_remove_child(p->parent, p);
 	process_hash_remove(p);

@@ -3,6 +3,7 @@
 #include <ostd/errno.h>
 #include <ostd/log.h>
 #include <ostd/task.h>
+#include <ostd/time.h>
 #include <ostd/user_mode.h>
 #include <ostd/vmspace.h>
 #include <abi/siginfo.h>
@@ -140,7 +141,11 @@ void thread_run(struct thread *t)
 			signal_deliver(t);
 			continue;
 		}
-		switch (user_mode_execute(&t->ctx, p->mm->vs)) {
+		uint64_t entered = clock_monotonic_ns();
+		enum user_return why = user_mode_execute(&t->ctx, p->mm->vs);
+
+		t->utime_ns += clock_monotonic_ns() - entered;
+		switch (why) {
 		case USER_RETURN_SYSCALL:
 			thread_handle_syscall(t);
 			break;

@@ -75,10 +75,14 @@ bool thread_unlink(struct thread *t)
 static void thread_finish(struct thread *t)
 {
 	struct process *p = t->proc;
+	uint64_t u, s;
 	bool last;
 
 	if (p->mm)
 		futex_thread_exit(t);
+	thread_cpu_times(t, &u, &s);
+	p->utime_ns += u;
+	p->stime_ns += s;
 	last = thread_unlink(t);
 	/* A thread that leaves alone (exit) does not decide the process's status. */
 	if (last && !p->group_exiting) {
@@ -93,6 +97,14 @@ static void thread_finish(struct thread *t)
 		process_finish(p);
 	if (last && !p->parent)
 		boot_machine_end(p);
+}
+
+void thread_cpu_times(const struct thread *t, uint64_t *utime, uint64_t *stime)
+{
+	uint64_t all = t->task ? task_cpu_ns(t->task) : 0;
+
+	*utime = MIN(t->utime_ns, all);
+	*stime = all - *utime;
 }
 
 void thread_attach_current(struct thread *t)

@@ -7,6 +7,7 @@
 #include <ostd/user_copy.h>
 #include <abi/resource.h>
 #include <process/process.h>
+#include <process/thread.h>
 #include <system/system.h>
 
 #define USER_HZ 100     /* clock_t ticks per second, as Linux reports to user space */
@@ -57,12 +58,23 @@ long sys_sysinfo(struct linux_sysinfo __user *info)
 
 /* The return value is the time since boot in clock ticks, as Linux's (from its own,
  * different, origin); programs only use differences of it. */
+static int64_t sysinfo_ticks(uint64_t ns)
+{
+	return (int64_t)(ns / (NSEC_PER_SEC / USER_HZ));
+}
+
 long sys_times(struct linux_tms __user *buf)
 {
+	struct process *p = process_current();
 	struct linux_tms t;
+	uint64_t u, s;
 
 	if (buf) {
-		memset(&t, 0, sizeof(t));
+		process_cpu_times(p, &u, &s);
+		t.tms_utime = sysinfo_ticks(u);
+		t.tms_stime = sysinfo_ticks(s);
+		t.tms_cutime = sysinfo_ticks(p->cutime_ns);
+		t.tms_cstime = sysinfo_ticks(p->cstime_ns);
 		if (copy_to_user(buf, &t, sizeof(t)))
 			return -EFAULT;
 	}
@@ -71,11 +83,25 @@ long sys_times(struct linux_tms __user *buf)
 
 long sys_getrusage(int who, struct rusage __user *usage)
 {
+	struct process *p = process_current();
 	struct rusage ru;
+	uint64_t u, s;
 
 	if (who != RUSAGE_SELF && who != RUSAGE_CHILDREN && who != RUSAGE_THREAD)
 		return -EINVAL;
 	memset(&ru, 0, sizeof(ru));
+	if (who == RUSAGE_SELF) {
+		process_cpu_times(p, &u, &s);
+	} else if (who == RUSAGE_THREAD) {
+		thread_cpu_times(thread_current(), &u, &s);
+	} else {
+		u = p->cutime_ns;
+		s = p->cstime_ns;
+	}
+	ru.ru_utime_sec = (int64_t)(u / NSEC_PER_SEC);
+	ru.ru_utime_usec = (int64_t)(u % NSEC_PER_SEC / 1000);
+	ru.ru_stime_sec = (int64_t)(s / NSEC_PER_SEC);
+	ru.ru_stime_usec = (int64_t)(s % NSEC_PER_SEC / 1000);
 	if (copy_to_user(usage, &ru, sizeof(ru)))
 		return -EFAULT;
 	return 0;

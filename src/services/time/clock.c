@@ -4,6 +4,7 @@
 #include <ostd/user_copy.h>
 #include <abi/time.h>
 #include <process/process.h>
+#include <process/thread.h>
 #include <time/clock.h>
 
 static void ns_to_timespec(uint64_t ns, struct timespec *ts)
@@ -16,6 +17,8 @@ static void ns_to_timespec(uint64_t ns, struct timespec *ts)
  * process, and no accounting of time spent waiting yet. */
 int clock_read(int id, struct timespec *ts)
 {
+	uint64_t u, s;
+
 	switch (id) {
 	case CLOCK_REALTIME:
 	case CLOCK_REALTIME_COARSE:
@@ -31,8 +34,12 @@ int clock_read(int id, struct timespec *ts)
 		ns_to_timespec(clock_monotonic_ns(), ts);
 		return 0;
 	case CLOCK_PROCESS_CPUTIME_ID:
+		process_cpu_times(process_current(), &u, &s);
+		ns_to_timespec(u + s, ts);
+		return 0;
 	case CLOCK_THREAD_CPUTIME_ID:
-		ns_to_timespec(clock_monotonic_ns() - process_current()->start_ns, ts);
+		thread_cpu_times(thread_current(), &u, &s);
+		ns_to_timespec(u + s, ts);
 		return 0;
 	default:
 		return -EINVAL;

@@ -93,6 +93,31 @@ BOOTED_TEST(task_exit_ends_the_task_and_its_stack_is_freed)
 	return 0;
 }
 
+/* Runs for 7 ms of the virtual clock, yields, then runs 3 ms more. */
+static void run_7_then_3(void *arg)
+{
+	hal_test_clock_advance(7 * MS);
+	task_yield();
+	hal_test_clock_advance(3 * MS);
+}
+
+BOOTED_TEST(task_cpu_ns_counts_only_the_time_a_task_runs)
+{
+	struct task *me = task_current(), *t = task_spawn(run_7_then_3, NULL);
+	uint64_t mine = task_cpu_ns(me);
+
+	ck_assert_ptr_nonnull(t);
+	ck_assert_uint_eq(task_cpu_ns(t), 0);
+	task_yield();               /* t runs 7 ms, then yields back */
+	ck_assert_uint_eq(task_cpu_ns(t), 7 * MS);
+	/* The current task's count goes on while it runs, not while t did. */
+	ck_assert_uint_eq(task_cpu_ns(me), mine);
+	hal_test_clock_advance(2 * MS);
+	ck_assert_uint_eq(task_cpu_ns(me), mine + 2 * MS);
+	yield_a_lot();
+	return 0;
+}
+
 BOOTED_TEST(task_data_and_vmspace_are_attached_to_the_task)
 {
 	struct task *t = task_current();
@@ -478,6 +503,7 @@ int main(void)
 	tcase_add_test(tc, tasks_run_in_spawn_order);
 	tcase_add_test(tc, task_yield_round_robins_between_runnable_tasks);
 	tcase_add_test(tc, task_exit_ends_the_task_and_its_stack_is_freed);
+	tcase_add_test(tc, task_cpu_ns_counts_only_the_time_a_task_runs);
 	tcase_add_test(tc, task_data_and_vmspace_are_attached_to_the_task);
 	tcase_add_test(tc, waitqueue_wake_one_wakes_longest_waiter_and_wake_all_the_rest);
 	tcase_add_test(tc, waitqueue_wait_until_times_out_on_the_virtual_clock);

@@ -22,6 +22,9 @@ void task_set_data(struct task *t, void *data);
 void *task_data(const struct task *t);
 void task_set_vmspace(struct task *t, struct vmspace *vs);
 struct vmspace *task_vmspace(const struct task *t);
+/* How long t has run on the CPU, in ns (the scheduler's count: sleeping, waiting and
+ * other tasks' turns excluded). */
+uint64_t task_cpu_ns(const struct task *t);
 /* True when a timer tick asked the current task to give up the CPU. */
 bool task_need_resched(void);
 

@@ -58,14 +58,20 @@ static void show_stat(struct text *t, struct process *p, struct process *reader)
 	struct tty *ctty = tty_find_session(p->sid);
 	uint32_t tty_nr = ctty ? ctty->drv->rdev(ctty) : 0;
 	int tpgid = ctty && ctty->pgrp ? ctty->pgrp : -1;
+	uint64_t u, s, tick = NSEC_PER_SEC / CLOCK_TICKS_PER_SEC;
 
-	/* The 52 fields of proc(5); CPU and fault accounting Keel keeps none of reads 0. */
-	text_printf(t, "%d (%s) %c %d %d %d %u %d 4194304 0 0 0 0 0 0 0 0 20 0 %u 0 %llu %llu "
+	process_cpu_times(p, &u, &s);
+	/* The 52 fields of proc(5); the fault counters Keel keeps none of read 0. */
+	text_printf(t, "%d (%s) %c %d %d %d %u %d 4194304 0 0 0 0 %llu %llu %llu %llu %d %d %u 0 "
+		    "%llu %llu "
 		    "0 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 %d 0 0 0 0 0 0 0 0 0 0 "
 		    "0 0 0\n",
 		    p->pid, p->comm, pid_state(p, reader), p->parent ? p->parent->pid : 0,
-		    p->pgid, p->sid, tty_nr, tpgid, p->nthreads, (unsigned long long)start,
-		    (unsigned long long)vsize, p->exit_signal);
+		    p->pgid, p->sid, tty_nr, tpgid, (unsigned long long)(u / tick),
+		    (unsigned long long)(s / tick), (unsigned long long)(p->cutime_ns / tick),
+		    (unsigned long long)(p->cstime_ns / tick), 20 + p->nice, p->nice,
+		    p->nthreads, (unsigned long long)start, (unsigned long long)vsize,
+		    p->exit_signal);
 }
 
 static void show_statm(struct text *t, struct process *p, struct process *reader)

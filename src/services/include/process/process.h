@@ -62,6 +62,10 @@ struct process {
 	int sched_priority;
 	unsigned int personality;            /* personality(2); ADDR_NO_RANDOMIZE is obeyed */
 	unsigned int membarrier_registered;  /* MEMBARRIER_CMD_REGISTER_* bits; exec clears */
+	/* CPU time in ns of its threads that are gone, and of the children it reaped (with
+	 * theirs), for times, getrusage and /proc/PID/stat. */
+	uint64_t utime_ns, stime_ns;
+	uint64_t cutime_ns, cstime_ns;
 	uint64_t start_ns;                   /* monotonic time at creation */
 	uint64_t alarm_ns;                   /* ITIMER_REAL: next expiry (0: off) */
 	uint64_t alarm_interval_ns;
@@ -108,6 +112,12 @@ void process_destroy_unstarted(struct process *p, struct thread *main);
 
 /* The process of the current thread. */
 struct process *process_current(void);
+
+/* CPU time in ns, user and system: one thread's, and a process's (its live threads and
+ * those gone). The scheduler counts a thread's time on the CPU; its user part is what it
+ * spent in user mode. */
+void thread_cpu_times(const struct thread *t, uint64_t *utime, uint64_t *stime);
+void process_cpu_times(const struct process *p, uint64_t *utime, uint64_t *stime);
 
 /* Starts the exit of every thread of p with wait status code (W* encoding: (status << 8)
  * for exit, the signal number (| 0x80 for a core dump) for a kill). The first call wins. */

@@ -37,6 +37,8 @@ struct thread {
 	waitqueue_t stop_wait;               /* where a stopped thread parks */
 	int exit_code;                       /* exit(): (status & 0xff) << 8 */
 	struct inode *fs_transient;          /* inodes its syscall borrows (fs/inode.h) */
+	uint64_t utime_ns;                   /* time in user mode; the rest of its task's is
+	                                        system time (thread_cpu_times) */
 };
 
 /* The thread the current task runs; NULL on a kernel-only task. */

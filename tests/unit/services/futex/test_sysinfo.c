@@ -30,18 +30,22 @@ BOOTED_TEST(sysinfo_reports_uptime_memory_and_processes)
 	return 0;
 }
 
-BOOTED_TEST(times_counts_clock_ticks_and_reports_zero_cpu_time)
+BOOTED_TEST(times_counts_clock_ticks_and_the_process_cpu_time_in_them)
 {
 	struct world_proc *wp = world_init();
 	uaddr_t out = world_user_alloc(wp, 1);
 	struct tms t = { 1, 1, 1, 1 };
 	long before = sys_times(NULL);
 
+	wp->proc.utime_ns = 2500000000ull;    /* 250 ticks */
+	wp->proc.stime_ns = 30000000ull;      /* 3 */
+	wp->proc.cutime_ns = 1000000000ull;   /* 100 */
 	world_poke(wp, out, &t, sizeof(t));
 	hal_test_clock_advance(1000000000ull);
 	ck_assert_int_eq(sys_times(uaddr_ptr(out)) - before, 100);
 	world_peek(wp, out, &t, sizeof(t));
-	ck_assert(t.tms_utime == 0 && t.tms_stime == 0 && t.tms_cutime == 0 && t.tms_cstime == 0);
+	ck_assert(t.tms_utime == 250 && t.tms_stime == 3 && t.tms_cutime == 100 &&
+		  t.tms_cstime == 0);
 	ck_assert_int_eq(sys_times(uaddr_ptr(0x1000)), -EFAULT);
 	return 0;
 }
@@ -55,9 +59,12 @@ BOOTED_TEST(getrusage_accepts_self_children_and_thread_only)
 
 	memset(&ru, 0xff, sizeof(ru));
 	world_poke(wp, out, &ru, sizeof(ru));
+	wp->proc.utime_ns = 1500000000ull;
 	ck_assert_int_eq(sys_getrusage(SELF, uaddr_ptr(out)), 0);
 	world_peek(wp, out, &ru, sizeof(ru));
-	ck_assert_int_eq(ru.ru_utime_sec, 0);
+	ck_assert_int_eq(ru.ru_utime_sec, 1);
+	ck_assert_int_eq(ru.ru_utime_usec, 500000);
+	ck_assert_int_eq(ru.ru_stime_sec, 0);
 	ck_assert_int_eq(ru.ru_nivcsw, 0);
 	ck_assert_int_eq(sys_getrusage(CHILDREN, uaddr_ptr(out)), 0);
 	ck_assert_int_eq(sys_getrusage(THREAD, uaddr_ptr(out)), 0);
@@ -74,7 +81,7 @@ int main(void)
 
 	tcase_add_checked_fixture(tc, hal_test_reset, NULL);
 	tcase_add_test(tc, sysinfo_reports_uptime_memory_and_processes);
-	tcase_add_test(tc, times_counts_clock_ticks_and_reports_zero_cpu_time);
+	tcase_add_test(tc, times_counts_clock_ticks_and_the_process_cpu_time_in_them);
 	tcase_add_test(tc, getrusage_accepts_self_children_and_thread_only);
 	suite_add_tcase(s, tc);
 	return check_run_suite(s);
