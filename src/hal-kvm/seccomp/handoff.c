@@ -75,23 +75,29 @@ static void handoff_command(struct engine_thread *t, uint32_t cmd)
 	}
 }
 
+/* Spins until *word reads want, for at most budget_ns: whether it did. The clock is read
+ * every 64 turns only, with a `pause` in each turn. */
+static bool handoff_spin_for(const uint32_t *word, uint32_t want, uint64_t budget_ns)
+{
+	uint64_t start = handoff_now_ns(), i;
+
+	for (i = 0; __atomic_load_n(word, __ATOMIC_ACQUIRE) != want; i++) {
+		__builtin_ia32_pause();
+		if (i % 64 == 63 && handoff_now_ns() - start >= budget_ns)
+			return false;
+	}
+	return true;
+}
+
 void handoff_park(struct engine_thread *t)
 {
-	uint64_t start;
-	unsigned int i;
-
 	if (!t->ctl)
 		return;
 	__atomic_store_n(&t->ctl->spin_iters, 0, __ATOMIC_RELAXED);
 	t->parked = true;
 	/* Wait (briefly) until it sleeps: woken while it still spins, the next stub would
 	 * queue behind it on its CPU (measured: a pipe round trip 15% slower). */
-	start = handoff_now_ns();
-	for (i = 0; !__atomic_load_n(&t->ctl->stub_waiting, __ATOMIC_ACQUIRE); i++) {
-		__builtin_ia32_pause();
-		if (i % 64 == 63 && handoff_now_ns() - start >= HANDOFF_PARK_NS)
-			break;
-	}
+	handoff_spin_for(&t->ctl->stub_waiting, 1, HANDOFF_PARK_NS);
 }
 
 void handoff_enter(struct engine_thread *t, const struct stub_regs *regs)
@@ -120,20 +126,11 @@ static void handoff_sleep(struct stub_ctl *ctl, uint64_t timeout_ns)
 /* Spins up to the thread's budget: halved when it fails, regrown when it pays. */
 static bool handoff_spin(struct engine_thread *t)
 {
-	struct stub_ctl *ctl = t->ctl;
-	uint64_t start, i;
-
 	if (!t->spin_ns)
 		return false;
-	start = handoff_now_ns();
-	for (i = 0;; i++) {
-		if (__atomic_load_n(&ctl->state, __ATOMIC_ACQUIRE) == STUB_ST_TRAPPED)
-			break;
-		__builtin_ia32_pause();
-		if (i % 64 == 63 && handoff_now_ns() - start >= t->spin_ns) {
-			t->spin_ns /= 2;
-			return false;
-		}
+	if (!handoff_spin_for(&t->ctl->state, STUB_ST_TRAPPED, t->spin_ns)) {
+		t->spin_ns /= 2;
+		return false;
 	}
 	if (t->spin_ns < seccomp_engine.spin_ns)
 		t->spin_ns += t->spin_ns / 4 + 1;
