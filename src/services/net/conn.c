@@ -2,7 +2,6 @@
  * to a listening socket is made at once as an "embryo" socket queued on the listener,
  * as Linux does, so the client may send before the server accepts. */
 #include <ostd/errno.h>
-#include <ostd/time.h>
 #include <ostd/string.h>
 #include <ostd/user_copy.h>
 #include <abi/fcntl.h>
@@ -52,20 +51,6 @@ static int unix_connect_embryo(struct unix_sock *sk, struct unix_sock *l)
 }
 
 /* Waits for room in l's backlog (Linux: full when more than backlog are pending). */
-/* One wait of connect or accept, with the socket's timeout (SO_SNDTIMEO for connect,
- * SO_RCVTIMEO for accept, as Linux): 0, -EAGAIN when it ran out, -EINTR/-ERESTARTSYS. */
-static int unix_conn_sleep(waitqueue_t *wq, uint64_t timeo_ns, uint64_t *deadline)
-{
-	int r;
-
-	if (timeo_ns && !*deadline)
-		*deadline = clock_monotonic_ns() + timeo_ns;
-	r = thread_sleep(wq, timeo_ns ? *deadline : UINT64_MAX);
-	if (r == -EINTR)
-		return timeo_ns ? -EINTR : -ERESTARTSYS;
-	return r == -ETIMEDOUT ? -EAGAIN : 0;
-}
-
 static int unix_connect_wait(struct unix_sock *sk, struct file *f, struct unix_sock *l)
 {
 	uint64_t deadline = 0;
@@ -80,7 +65,7 @@ static int unix_connect_wait(struct unix_sock *sk, struct file *f, struct unix_s
 			return 0;
 		if (unix_would_block(f))
 			return -EAGAIN;
-		err = unix_conn_sleep(&l->wr_wait, sk->sndtimeo_ns, &deadline);
+		err = unix_sleep(&l->wr_wait, sk->sndtimeo_ns, &deadline);
 		if (err)
 			return err;
 	}
@@ -213,7 +198,7 @@ static int unix_accept_wait(struct unix_sock *l, struct file *f, struct unix_soc
 		}
 		if (unix_would_block(f))
 			return -EAGAIN;
-		err = unix_conn_sleep(&l->rd_wait, l->rcvtimeo_ns, &deadline);
+		err = unix_sleep(&l->rd_wait, l->rcvtimeo_ns, &deadline);
 		if (err)
 			return err;
 	}

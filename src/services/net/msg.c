@@ -143,23 +143,25 @@ static bool unix_nonblock(const struct file *f, unsigned int flags)
 	return (f->flags & O_NONBLOCK) || (flags & MSG_DONTWAIT);
 }
 
-/* Sleeps on wq for a send or receive: 0, or the errno that ends the call. timeo_ns is the
- * socket's SO_SNDTIMEO/SO_RCVTIMEO (0: none); *deadline (0 until the first wait) is when
- * the whole call gives up with EAGAIN. Interrupted with a timeout set, a call is not
- * restarted (Linux's sock_intr_errno). */
-static int unix_wait(waitqueue_t *wq, const struct file *f, unsigned int flags,
-		     uint64_t timeo_ns, uint64_t *deadline)
+int unix_sleep(waitqueue_t *wq, uint64_t timeo_ns, uint64_t *deadline)
 {
 	int r;
 
-	if (unix_nonblock(f, flags))
-		return -EAGAIN;
 	if (timeo_ns && !*deadline)
 		*deadline = clock_monotonic_ns() + timeo_ns;
 	r = thread_sleep(wq, timeo_ns ? *deadline : UINT64_MAX);
 	if (r == -EINTR)
 		return timeo_ns ? -EINTR : -ERESTARTSYS;
 	return r == -ETIMEDOUT ? -EAGAIN : 0;
+}
+
+/* Sleeps on wq for a send or receive (unix_sleep), unless the call may not block. */
+static int unix_wait(waitqueue_t *wq, const struct file *f, unsigned int flags,
+		     uint64_t timeo_ns, uint64_t *deadline)
+{
+	if (unix_nonblock(f, flags))
+		return -EAGAIN;
+	return unix_sleep(wq, timeo_ns, deadline);
 }
 
 static bool unix_stream_broken(const struct unix_sock *sk)

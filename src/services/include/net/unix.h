@@ -152,6 +152,11 @@ struct unix_iter {
 };
 /* Copies between the iterator's user memory and kernel memory: bytes moved or -EFAULT
  * when none were. */
+/* One wait of a socket call on wq: 0 when woken, -EAGAIN once timeo_ns (the socket's
+ * SO_RCVTIMEO or SO_SNDTIMEO, 0: none) has passed since the call's first wait (*deadline,
+ * 0 until then), -ERESTARTSYS on a signal, or -EINTR with a timeout set (Linux's
+ * sock_intr_errno). Connect waits with SO_SNDTIMEO, accept with SO_RCVTIMEO. */
+int unix_sleep(waitqueue_t *wq, uint64_t timeo_ns, uint64_t *deadline);
 long unix_iter_from(struct unix_iter *it, void *dst, size_t n);
 long unix_iter_to(struct unix_iter *it, const void *src, size_t n);
 
