@@ -210,20 +210,15 @@ static int timerfd_timespec_ns(const struct timespec *ts, uint64_t *ns)
 	return err;
 }
 
-static struct timespec timerfd_ns_to_timespec(uint64_t ns)
-{
-	return (struct timespec){ (int64_t)(ns / NSEC_PER_SEC), (int64_t)(ns % NSEC_PER_SEC) };
-}
-
 /* What gettime reports: the time to the next expiry and the interval. */
 static void timerfd_current(struct timerfd *t, struct itimerspec *cur)
 {
 	uint64_t now = clock_monotonic_ns();
 
 	timerfd_update(t);
-	cur->it_value = timerfd_ns_to_timespec(t->next > now ? t->next - now :
+	cur->it_value = timespec_from_ns(t->next > now ? t->next - now :
 					       t->next ? 1 : 0);
-	cur->it_interval = timerfd_ns_to_timespec(t->interval);
+	cur->it_interval = timespec_from_ns(t->interval);
 }
 
 /* The monotonic instant of the first expiry for a value of ns (non-zero). An absolute

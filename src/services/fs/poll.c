@@ -194,7 +194,7 @@ static long poll_finish(const struct poll_timeout *to, void __user *utime, bool 
 {
 	uint64_t now = clock_monotonic_ns();
 	uint64_t left = to->deadline > now ? to->deadline - now : 0;
-	struct timespec ts = { (int64_t)(left / NSEC_PER_SEC), (int64_t)(left % NSEC_PER_SEC) };
+	struct timespec ts = timespec_from_ns(left);
 	struct timeval tv = { ts.tv_sec, ts.tv_nsec / (int64_t)NSEC_PER_USEC };
 	int err;
 

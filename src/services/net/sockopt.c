@@ -7,6 +7,7 @@
 #include <abi/time.h>
 #include <net/socket.h>
 #include <net/unix.h>
+#include <time/clock.h>
 
 /* Linux's sock_setsockopt for the buffer sizes: capped, then doubled for overhead. */
 static int unix_buf_size(int val, int min)
@@ -37,12 +38,13 @@ static int unix_set_timeo(uint64_t *field, const void __user *optval, int optlen
 		return -EFAULT;
 	if (tv.tv_usec < 0 || tv.tv_usec >= 1000000)
 		return -EDOM;
-	if (tv.tv_sec < 0)
+	if (tv.tv_sec < 0) {
 		*field = 1;
-	else if ((uint64_t)tv.tv_sec > UINT64_MAX / NSEC_PER_SEC - 1)
-		*field = 0;
-	else
-		*field = (uint64_t)tv.tv_sec * NSEC_PER_SEC + (uint64_t)tv.tv_usec * 1000;
+		return 0;
+	}
+	timeval_to_ns(&tv, field);
+	if (*field == UINT64_MAX)
+		*field = 0;     /* past 584 years: forever */
 	return 0;
 }
 

@@ -10,6 +10,7 @@
 #include <process/thread.h>
 #include <signal/internal.h>
 #include <signal/signal.h>
+#include <time/clock.h>
 
 #define NSEC_PER_USEC 1000ull
 /* Longer than any program waits, short enough that now + it cannot wrap. */
@@ -148,13 +149,10 @@ static struct timeval itimer_timeval(uint64_t ns)
 
 static int itimer_ns(const struct timeval *tv, uint64_t *ns)
 {
-	if (tv->tv_sec < 0 || tv->tv_usec < 0 || tv->tv_usec >= 1000000)
-		return -EINVAL;
-	if ((uint64_t)tv->tv_sec >= ITIMER_NS_MAX / NSEC_PER_SEC)
-		*ns = ITIMER_NS_MAX;
-	else
-		*ns = (uint64_t)tv->tv_sec * NSEC_PER_SEC + (uint64_t)tv->tv_usec * NSEC_PER_USEC;
-	return 0;
+	int err = timeval_to_ns(tv, ns);
+
+	*ns = MIN(*ns, ITIMER_NS_MAX);
+	return err;
 }
 
 /* ITIMER_VIRTUAL and ITIMER_PROF. The services keep no CPU time, so it is sampled as

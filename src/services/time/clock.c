@@ -7,14 +7,8 @@
 #include <process/thread.h>
 #include <time/clock.h>
 
-static void ns_to_timespec(uint64_t ns, struct timespec *ts)
-{
-	ts->tv_sec = (int64_t)(ns / NSEC_PER_SEC);
-	ts->tv_nsec = (int64_t)(ns % NSEC_PER_SEC);
-}
-
-/* CPU-time clocks are approximated by the time since the process started: one task per
- * process, and no accounting of time spent waiting yet. */
+/* The CPU-time clocks read the scheduler's count of the process's (or thread's) time on
+ * the CPU, user and system. */
 int clock_read(int id, struct timespec *ts)
 {
 	uint64_t u, s;
@@ -24,22 +18,22 @@ int clock_read(int id, struct timespec *ts)
 	case CLOCK_REALTIME_COARSE:
 	case CLOCK_TAI:
 	case CLOCK_REALTIME_ALARM:
-		ns_to_timespec(clock_realtime_ns(), ts);
+		*ts = timespec_from_ns(clock_realtime_ns());
 		return 0;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_MONOTONIC_COARSE:
 	case CLOCK_BOOTTIME:
 	case CLOCK_BOOTTIME_ALARM:
-		ns_to_timespec(clock_monotonic_ns(), ts);
+		*ts = timespec_from_ns(clock_monotonic_ns());
 		return 0;
 	case CLOCK_PROCESS_CPUTIME_ID:
 		process_cpu_times(process_current(), &u, &s);
-		ns_to_timespec(u + s, ts);
+		*ts = timespec_from_ns(u + s);
 		return 0;
 	case CLOCK_THREAD_CPUTIME_ID:
 		thread_cpu_times(thread_current(), &u, &s);
-		ns_to_timespec(u + s, ts);
+		*ts = timespec_from_ns(u + s);
 		return 0;
 	default:
 		return -EINVAL;

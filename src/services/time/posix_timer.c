@@ -308,11 +308,6 @@ long sys_timer_create(int clockid, const struct sigevent __user *sevp, int __use
 	return 0;
 }
 
-static struct timespec posix_timer_timespec(uint64_t ns)
-{
-	return (struct timespec){ (int64_t)(ns / NSEC_PER_SEC), (int64_t)(ns % NSEC_PER_SEC) };
-}
-
 /* What timer_gettime reports: the time to the next expiry and the interval. It counts
  * nothing and sends nothing: callbacks and dequeueing do. */
 static void posix_timer_report(const struct posix_timer *pt, struct itimerspec *cur)
@@ -321,8 +316,8 @@ static void posix_timer_report(const struct posix_timer *pt, struct itimerspec *
 
 	(void)posix_timer_expire(&next, pt->interval, now);
 	/* A one-shot that is due but whose callback has not run yet reads as spent. */
-	cur->it_value = posix_timer_timespec(next > now ? next - now : 0);
-	cur->it_interval = posix_timer_timespec(pt->interval);
+	cur->it_value = timespec_from_ns(next > now ? next - now : 0);
+	cur->it_interval = timespec_from_ns(pt->interval);
 }
 
 /* The monotonic instant of the first expiry for a value of ns (non-zero). An absolute

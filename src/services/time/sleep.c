@@ -26,7 +26,7 @@ static int sleep_until_monotonic(uint64_t deadline)
 static long sleep_interrupted(uint64_t deadline, struct timespec __user *rem)
 {
 	uint64_t now = clock_monotonic_ns(), left = deadline > now ? deadline - now : 0;
-	struct timespec ts = { (int64_t)(left / NSEC_PER_SEC), (int64_t)(left % NSEC_PER_SEC) };
+	struct timespec ts = timespec_from_ns(left);
 
 	if (rem && copy_to_user(rem, &ts, sizeof(ts)))
 		return -EFAULT;

@@ -16,6 +16,22 @@ int timespec_to_ns(const struct timespec *ts, uint64_t *ns)
 	return 0;
 }
 
+int timeval_to_ns(const struct timeval *tv, uint64_t *ns)
+{
+	if (tv->tv_sec < 0 || tv->tv_usec < 0 || tv->tv_usec >= 1000000)
+		return -EINVAL;
+	if ((uint64_t)tv->tv_sec > UINT64_MAX / NSEC_PER_SEC - 1)
+		*ns = UINT64_MAX;
+	else
+		*ns = (uint64_t)tv->tv_sec * NSEC_PER_SEC + (uint64_t)tv->tv_usec * 1000;
+	return 0;
+}
+
+struct timespec timespec_from_ns(uint64_t ns)
+{
+	return (struct timespec){ (int64_t)(ns / NSEC_PER_SEC), (int64_t)(ns % NSEC_PER_SEC) };
+}
+
 int timespec_from_user_ns(const struct timespec __user *u, uint64_t *ns)
 {
 	struct timespec ts;

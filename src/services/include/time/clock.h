@@ -10,6 +10,10 @@
 int timespec_to_ns(const struct timespec *ts, uint64_t *ns);
 /* The same for a user's timespec; NULL (no timeout) gives UINT64_MAX. -EFAULT. */
 int timespec_from_user_ns(const struct timespec __user *u, uint64_t *ns);
+/* The same for a timeval (setitimer, SO_RCVTIMEO): 0 or -EINVAL. */
+int timeval_to_ns(const struct timeval *tv, uint64_t *ns);
+/* ns as a timespec (durations, remaining times, clock readings). */
+struct timespec timespec_from_ns(uint64_t ns);
 
 /* The time of clock id in *ts: 0, or -EINVAL for an unknown clock. */
 int clock_read(int id, struct timespec *ts);
