@@ -9,8 +9,8 @@
 #include <process/process.h>
 #include <process/thread.h>
 #include <system/system.h>
+#include <time/clock.h>
 
-#define USER_HZ 100     /* clock_t ticks per second, as Linux reports to user space */
 
 #define RUSAGE_SELF     0
 #define RUSAGE_CHILDREN (-1)
@@ -58,11 +58,6 @@ long sys_sysinfo(struct linux_sysinfo __user *info)
 
 /* The return value is the time since boot in clock ticks, as Linux's (from its own,
  * different, origin); programs only use differences of it. */
-static int64_t sysinfo_ticks(uint64_t ns)
-{
-	return (int64_t)(ns / (NSEC_PER_SEC / USER_HZ));
-}
-
 long sys_times(struct linux_tms __user *buf)
 {
 	struct process *p = process_current();
@@ -71,14 +66,14 @@ long sys_times(struct linux_tms __user *buf)
 
 	if (buf) {
 		process_cpu_times(p, &u, &s);
-		t.tms_utime = sysinfo_ticks(u);
-		t.tms_stime = sysinfo_ticks(s);
-		t.tms_cutime = sysinfo_ticks(p->cutime_ns);
-		t.tms_cstime = sysinfo_ticks(p->cstime_ns);
+		t.tms_utime = (int64_t)clock_ticks_from_ns(u);
+		t.tms_stime = (int64_t)clock_ticks_from_ns(s);
+		t.tms_cutime = (int64_t)clock_ticks_from_ns(p->cutime_ns);
+		t.tms_cstime = (int64_t)clock_ticks_from_ns(p->cstime_ns);
 		if (copy_to_user(buf, &t, sizeof(t)))
 			return -EFAULT;
 	}
-	return (long)(clock_monotonic_ns() / (NSEC_PER_SEC / USER_HZ));
+	return (long)clock_ticks_from_ns(clock_monotonic_ns());
 }
 
 long sys_getrusage(int who, struct rusage __user *usage)

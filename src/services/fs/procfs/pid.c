@@ -15,9 +15,9 @@
 #include <mm/mm.h>
 #include <process/process.h>
 #include <process/thread.h>
+#include <time/clock.h>
 #include <tty/tty.h>
 
-#define CLOCK_TICKS_PER_SEC 100   /* USER_HZ */
 #define ARGS_SHOWN_MAX (128u << 10)
 
 /* Linux's one-letter state: running (the reader's own), sleeping, stopped, zombie. */
@@ -52,13 +52,13 @@ static uint64_t pid_vm_pages(const struct process *p)
 
 static void show_stat(struct text *t, struct process *p, struct process *reader)
 {
-	uint64_t start = p->start_ns / (NSEC_PER_SEC / CLOCK_TICKS_PER_SEC);
+	uint64_t start = clock_ticks_from_ns(p->start_ns);
 	uint64_t vsize = pid_vm_pages(p) * PAGE_SIZE;
 	/* The controlling terminal (ps's TTY column) and its foreground group. */
 	struct tty *ctty = tty_find_session(p->sid);
 	uint32_t tty_nr = ctty ? ctty->drv->rdev(ctty) : 0;
 	int tpgid = ctty && ctty->pgrp ? ctty->pgrp : -1;
-	uint64_t u, s, tick = NSEC_PER_SEC / CLOCK_TICKS_PER_SEC;
+	uint64_t u, s;
 
 	process_cpu_times(p, &u, &s);
 	/* The 52 fields of proc(5); the fault counters Keel keeps none of read 0. */
@@ -67,9 +67,10 @@ static void show_stat(struct text *t, struct process *p, struct process *reader)
 		    "0 18446744073709551615 0 0 0 0 0 0 0 0 0 0 0 0 %d 0 0 0 0 0 0 0 0 0 0 "
 		    "0 0 0\n",
 		    p->pid, p->comm, pid_state(p, reader), p->parent ? p->parent->pid : 0,
-		    p->pgid, p->sid, tty_nr, tpgid, (unsigned long long)(u / tick),
-		    (unsigned long long)(s / tick), (unsigned long long)(p->cutime_ns / tick),
-		    (unsigned long long)(p->cstime_ns / tick), 20 + p->nice, p->nice,
+		    p->pgid, p->sid, tty_nr, tpgid, (unsigned long long)clock_ticks_from_ns(u),
+		    (unsigned long long)clock_ticks_from_ns(s),
+		    (unsigned long long)clock_ticks_from_ns(p->cutime_ns),
+		    (unsigned long long)clock_ticks_from_ns(p->cstime_ns), 20 + p->nice, p->nice,
 		    p->nthreads, (unsigned long long)start, (unsigned long long)vsize,
 		    p->exit_signal);
 }

@@ -12,6 +12,13 @@ int timespec_to_ns(const struct timespec *ts, uint64_t *ns);
 int timespec_from_user_ns(const struct timespec __user *u, uint64_t *ns);
 /* The same for a timeval (setitimer, SO_RCVTIMEO): 0 or -EINVAL. */
 int timeval_to_ns(const struct timeval *tv, uint64_t *ns);
+/* clock_t: ticks of USER_HZ per second, as Linux reports times to user space (times,
+ * /proc/PID/stat). */
+#define USER_HZ 100
+static inline uint64_t clock_ticks_from_ns(uint64_t ns)
+{
+	return ns / (1000000000ull / USER_HZ);
+}
 /* ns as a timespec (durations, remaining times, clock readings). */
 struct timespec timespec_from_ns(uint64_t ns);
 
