@@ -84,11 +84,18 @@ void ostd_irq_console_input(void);
  * va's page is mapped for user access, -ENOENT otherwise. Invariant: *pa is a page inside
  * RAM, whatever the page tables (which live in guest-reachable RAM) contain. */
 int ostd_vmspace_translate(struct vmspace *vs, uaddr_t va, paddr_t *pa, unsigned int *prot);
-/* The first page mapped for user access in [va, end): 0 with its address, frame and prot
- * (as ostd_vmspace_translate), or -ENOENT. For engines that refill their mappings in
- * bulk. */
-int ostd_vmspace_next_mapped(struct vmspace *vs, uaddr_t va, uaddr_t end, uaddr_t *found,
-			     paddr_t *pa, unsigned int *prot);
+/* A run of pages mapped for user access: [va, va + pages * PAGE_SIZE) maps the frames from
+ * pa on, contiguous in RAM, all with prot. */
+struct vmspace_run {
+	uaddr_t va;
+	paddr_t pa;
+	unsigned int prot;
+	uint64_t pages;
+};
+/* The first run mapped for user access in [va, end), at most max_pages long: 0 with *run,
+ * or -ENOENT. For engines that fill their mappings in runs (one host mmap each). */
+int ostd_vmspace_next_run(struct vmspace *vs, uaddr_t va, uaddr_t end, uint64_t max_pages,
+			  struct vmspace_run *run);
 /* The paddr of vs's root page table (a frame of RAM, live as long as vs): for engines whose
  * guest MMU walks OSTD's tables (CR3). Entries an engine adds there outside the user
  * range are its own; OSTD's walker never follows them (they point outside RAM). */

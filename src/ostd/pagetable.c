@@ -86,6 +86,37 @@ pte_t *pagetable_slot(struct pagetable *pt, uaddr_t va, bool create, uint64_t *s
 	return &table_entries(table)[pte_index(va, 0)];
 }
 
+/* Invariant: as pagetable_slot, the slot returned lies inside a table frame owned by pt. */
+pte_t *pagetable_next_slot(struct pagetable *pt, uaddr_t *va, uaddr_t end)
+{
+	uaddr_t a = *va;
+
+	while (a < end) {
+		struct frame *table = pt->root, *child = NULL;
+		unsigned int level;
+		uint64_t span;
+
+		for (level = PT_LEVELS - 1; level > 0; level--) {
+			child = table_child(pt, table, level, pte_index(a, level));
+			if (!child)
+				break;
+			table = child;
+		}
+		if (level == 0) {
+			*va = a;
+			return &table_entries(table)[pte_index(a, 0)];
+		}
+		/* The table at this level lacks a's child: look along that table for the next
+		 * child it has, then walk down from the root to it (or past the table's end). */
+		span = pte_span(level);
+		do
+			a = ALIGN_DOWN(a, span) + span;
+		while (a < end && pte_index(a, level) != 0 &&
+		       !table_child(pt, table, level, pte_index(a, level)));
+	}
+	return NULL;
+}
+
 /* Invariant: *f, when returned, is an allocated frame inside RAM and never a page table. */
 bool pagetable_read_leaf(const pte_t *slot, struct frame **f, unsigned int *prot)
 {

@@ -26,6 +26,11 @@ void pagetable_fini(struct pagetable *pt);
  * the missing table would cover. With create, missing tables are allocated (NULL: ENOMEM). */
 pte_t *pagetable_slot(struct pagetable *pt, uaddr_t va, bool create, uint64_t *skip);
 
+/* The last-level entry of the lowest address from *va on, below end, whose tables all
+ * exist: that address in *va. Missing tables are skipped whole, entry by entry along the
+ * table that lacks them, not by walks from the root. NULL when there is none. */
+pte_t *pagetable_next_slot(struct pagetable *pt, uaddr_t *va, uaddr_t end);
+
 /* Reads a last-level entry once: true with the frame (no reference taken) and prot when it
  * maps an allocated, non-table frame of RAM; anything else reads as absent. */
 bool pagetable_read_leaf(const pte_t *slot, struct frame **f, unsigned int *prot);

@@ -248,35 +248,59 @@ int ostd_vmspace_translate(struct vmspace *vs, uaddr_t va, paddr_t *pa, unsigned
 	return 0;
 }
 
-/* Invariant: as ostd_vmspace_translate, *pa is an allocated frame inside RAM; tables that
- * are missing are skipped whole, so the walk costs what is mapped, not the range. */
-int ostd_vmspace_next_mapped(struct vmspace *vs, uaddr_t va, uaddr_t end, uaddr_t *found,
-			     paddr_t *pa, unsigned int *prot)
+/* Whether slot's page extends run (or starts it, when run->pages is 0). */
+static bool vmspace_run_takes(const pte_t *slot, uaddr_t va, struct vmspace_run *run)
 {
 	struct frame *f;
-	uint64_t skip;
+	unsigned int prot;
+
+	/* Most entries of a scanned table are empty: no decoding for those. */
+	if (__atomic_load_n(slot, __ATOMIC_RELAXED) == 0 ||
+	    !pagetable_read_leaf(slot, &f, &prot) || !prot)
+		return false;
+	if (run->pages == 0) {
+		*run = (struct vmspace_run){ .va = va, .pa = frame_paddr(f), .prot = prot };
+	} else if (prot != run->prot || frame_paddr(f) != run->pa + run->pages * PAGE_SIZE) {
+		return false;
+	}
+	run->pages++;
+	return true;
+}
+
+/* Invariant: as ostd_vmspace_translate, every page of the run is an allocated frame inside
+ * RAM. Missing tables are skipped whole and a last-level table is read entry by entry
+ * without walking down again, so the walk costs what is mapped, not the range. */
+int ostd_vmspace_next_run(struct vmspace *vs, uaddr_t va, uaddr_t end, uint64_t max_pages,
+			  struct vmspace_run *run)
+{
+	uaddr_t at;
 	pte_t *slot;
 
+	run->pages = 0;
 	va = ALIGN_DOWN(va, PAGE_SIZE);
-	if (!vs || va < hal_user_start())
+	if (!vs || va < hal_user_start() || max_pages == 0)
 		return -ENOENT;
 	end = MIN(end, vmspace_user_end());
 	while (va < end) {
-		slot = pagetable_slot(&vs->pt, va, false, &skip);
-		if (!slot) {
-			if (skip >= end - va)
-				break;
-			va += skip;
-			continue;
-		}
-		if (pagetable_read_leaf(slot, &f, prot) && *prot) {
-			*found = va;
-			*pa = frame_paddr(f);
-			return 0;
-		}
-		va += PAGE_SIZE;
+		at = va;
+		slot = pagetable_next_slot(&vs->pt, &at, end);
+		if (!slot || (run->pages && at != va))
+			break;  /* nothing more, or a missing table ends the run */
+		va = at;
+		do {
+			bool started = run->pages != 0;
+
+			if (!vmspace_run_takes(slot, va, run)) {
+				if (started)
+					return 0;
+			} else if (run->pages == max_pages) {
+				return 0;
+			}
+			va += PAGE_SIZE;
+			slot++;
+		} while (va < end && pte_index(va, 0) != 0);
 	}
-	return -ENOENT;
+	return run->pages ? 0 : -ENOENT;
 }
 
 paddr_t ostd_vmspace_root(struct vmspace *vs)

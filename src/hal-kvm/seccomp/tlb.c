@@ -83,14 +83,21 @@ int seccomp_tlb_fill(struct engine_thread *t, uint64_t va, uint64_t err)
 {
 	struct engine_space *s = t->space;
 	uaddr_t page = va & PAGE_MASK, lo, hi;
+	struct vmspace_run run;
 	unsigned int prot;
 	paddr_t pa;
 	int ret;
 
 	if (page < STUB_USER_START || page >= STUB_USER_END)
 		return -EFAULT;
-	if (ostd_vmspace_translate(s->vs, page, &pa, &prot))
+	hi = page + TLB_FILL_PAGES * PAGE_SIZE;
+	if (hi > STUB_USER_END)
+		hi = STUB_USER_END;
+	/* The page and, in the same walk, the pages after it that continue its run. */
+	if (ostd_vmspace_next_run(s->vs, page, hi, TLB_FILL_PAGES, &run) || run.va != page)
 		return -EFAULT;
+	pa = run.pa;
+	prot = run.prot;
 	if (!(prot & tlb_access(err)) || !tlb_pa_is_ram(pa, PAGE_SIZE))
 		return -EFAULT;
 	if (handoff_queued_map(t, page, pa, tlb_host_prot(prot, err)))
@@ -98,10 +105,7 @@ int seccomp_tlb_fill(struct engine_thread *t, uint64_t va, uint64_t err)
 	if (tlb_is_repeat(t, page))
 		return -EFAULT;
 	lo = page;
-	hi = page + PAGE_SIZE;
-	while ((hi - lo) / PAGE_SIZE < TLB_FILL_PAGES &&
-	       tlb_same_run(s->vs, hi, pa + (hi - page), prot))
-		hi += PAGE_SIZE;
+	hi = page + run.pages * PAGE_SIZE;
 	while ((page - lo) / PAGE_SIZE < TLB_FILL_BEHIND &&
 	       (hi - lo) / PAGE_SIZE < TLB_FILL_PAGES && lo >= PAGE_SIZE &&
 	       pa >= page - lo + PAGE_SIZE &&
@@ -120,23 +124,21 @@ int seccomp_tlb_fill(struct engine_thread *t, uint64_t va, uint64_t err)
 	return 0;
 }
 
-/* Maps the run of pages from va that share pa's contiguity and prot, up to hi and *budget
- * pages; returns the run's end, or 0 when the run is not RAM (nothing queued). */
-static uaddr_t tlb_map_run(struct engine_thread *t, uaddr_t va, uaddr_t hi, paddr_t pa,
-			   unsigned int prot, unsigned int *budget, int *err)
+/* Maps run (at most *budget pages, which it takes from); returns the run's end, or 0 when
+ * the run is not RAM (nothing queued). */
+static uaddr_t tlb_map_run(struct engine_thread *t, const struct vmspace_run *run,
+			   unsigned int *budget, int *err)
 {
 	struct engine_space *s = t->space;
-	uaddr_t end = va + PAGE_SIZE;
+	uaddr_t end = run->va + run->pages * PAGE_SIZE;
 
-	while (end < hi && (end - va) / PAGE_SIZE < *budget &&
-	       tlb_same_run(s->vs, end, pa + (end - va), prot))
-		end += PAGE_SIZE;
-	if (!tlb_pa_is_ram(pa, end - va))
+	if (!tlb_pa_is_ram(run->pa, end - run->va))
 		return 0;
-	*err = handoff_push_op(t, STUB_OP_MMAP, va, end - va, tlb_host_prot(prot, 0), pa);
-	*budget -= (unsigned int)((end - va) / PAGE_SIZE);
-	if (va < s->tlb_lo)
-		s->tlb_lo = va;
+	*err = handoff_push_op(t, STUB_OP_MMAP, run->va, end - run->va,
+			       tlb_host_prot(run->prot, 0), run->pa);
+	*budget -= (unsigned int)run->pages;
+	if (run->va < s->tlb_lo)
+		s->tlb_lo = run->va;
 	if (end > s->tlb_hi)
 		s->tlb_hi = end;
 	return end;
@@ -149,20 +151,21 @@ static uaddr_t tlb_map_run(struct engine_thread *t, uaddr_t va, uaddr_t hi, padd
 int seccomp_tlb_resync(struct engine_thread *t, uaddr_t lo, uaddr_t hi, bool unmap_gaps)
 {
 	struct engine_space *s = t->space;
-	unsigned int budget = TLB_RESYNC_PAGES, prot;
+	unsigned int budget = TLB_RESYNC_PAGES;
+	struct vmspace_run run;
 	uaddr_t va = lo, found, next;
-	paddr_t pa;
 	int err = 0;
 
 	while (va < hi && !err) {
-		if (budget == 0 ||
-		    ostd_vmspace_next_mapped(s->vs, va, hi, &found, &pa, &prot))
+		if (budget == 0 || ostd_vmspace_next_run(s->vs, va, hi, budget, &run))
 			found = hi;
+		else
+			found = run.va;
 		if (found > va && unmap_gaps)
 			err = seccomp_space_unmap(t, va, found);
 		if (err || found >= hi)
 			break;
-		next = tlb_map_run(t, found, hi, pa, prot, &budget, &err);
+		next = tlb_map_run(t, &run, &budget, &err);
 		if (!next)   /* not RAM: leave it unmapped, the fault path refuses it */
 			next = found + PAGE_SIZE;
 		va = next;

@@ -71,28 +71,92 @@ BOOTED_TEST(vmspace_translate_gives_paddr_only_for_accessible_pages)
 	return 0;
 }
 
-BOOTED_TEST(vmspace_next_mapped_skips_holes_and_inaccessible_pages)
+BOOTED_TEST(vmspace_next_run_skips_holes_and_inaccessible_pages)
 {
 	struct vmspace *vs = vmspace_create();
-	uaddr_t far = VA + (1ull << 30), found;
+	uaddr_t far = VA + (1ull << 30);
 	struct frame *a = map_new(vs, VA, RW), *b = map_new(vs, far, RW);
-	unsigned int prot;
-	paddr_t pa;
+	struct vmspace_run run;
 
 	map_new(vs, VA + PAGE_SIZE, RW);
 	ck_assert_int_eq(vmspace_protect(vs, VA + PAGE_SIZE, PAGE_SIZE, 0), 0);
-	ck_assert_int_eq(ostd_vmspace_next_mapped(vs, VA, far + PAGE_SIZE, &found, &pa, &prot), 0);
-	ck_assert_uint_eq(found, VA);
-	ck_assert_uint_eq(pa, frame_paddr(a));
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, VA, far + PAGE_SIZE, 8, &run), 0);
+	ck_assert_uint_eq(run.va, VA);
+	ck_assert_uint_eq(run.pa, frame_paddr(a));
+	ck_assert_uint_eq(run.pages, 1);
 	/* The page without access rights reads as absent, the gigabyte between is skipped. */
-	ck_assert_int_eq(ostd_vmspace_next_mapped(vs, VA + PAGE_SIZE + 1, far + PAGE_SIZE,
-						  &found, &pa, &prot), 0);
-	ck_assert_uint_eq(found, far);
-	ck_assert_uint_eq(pa, frame_paddr(b));
-	ck_assert_uint_eq(prot, RW);
-	ck_assert_int_eq(ostd_vmspace_next_mapped(vs, VA + PAGE_SIZE, far, &found, &pa, &prot),
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, VA + PAGE_SIZE + 1, far + PAGE_SIZE, 8, &run),
+			 0);
+	ck_assert_uint_eq(run.va, far);
+	ck_assert_uint_eq(run.pa, frame_paddr(b));
+	ck_assert_uint_eq(run.prot, RW);
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, VA + PAGE_SIZE, far, 8, &run), -ENOENT);
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, 0, VA, 8, &run), -ENOENT);
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, VA, far, 0, &run), -ENOENT);
+	/* Hundreds of missing top-level and middle tables in between are skipped too. */
+	b = map_new(vs, 0x7f0000000000ull, RW);
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, far + PAGE_SIZE, 0x7f0000001000ull, 8, &run), 0);
+	ck_assert_uint_eq(run.va, 0x7f0000000000ull);
+	ck_assert_uint_eq(run.pa, frame_paddr(b));
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, far + PAGE_SIZE, 0x7f0000000000ull, 8, &run),
 			 -ENOENT);
-	ck_assert_int_eq(ostd_vmspace_next_mapped(vs, 0, VA, &found, &pa, &prot), -ENOENT);
+	vmspace_destroy(vs);
+	return 0;
+}
+
+/* Maps frames f[0..n) from va, the mappings holding their only references. */
+static void map_frames(struct vmspace *vs, uaddr_t va, struct frame **f, unsigned int n,
+		       unsigned int prot)
+{
+	for (unsigned int i = 0; i < n; i++) {
+		ck_assert_int_eq(vmspace_map(vs, va + i * PAGE_SIZE, f[i], prot), 0);
+		frame_put(f[i]);
+	}
+}
+
+BOOTED_TEST(vmspace_next_run_follows_contiguity_prot_and_table_ends)
+{
+	struct vmspace *vs = vmspace_create();
+	/* Four pages before a last-level table's end (2 MiB) and four after it. */
+	uaddr_t edge = ALIGN_DOWN(VA, 2ull << 20) + (4ull << 20), start = edge - 4 * PAGE_SIZE;
+	struct frame *f[9];
+	struct vmspace_run run;
+	paddr_t first;
+
+	/* Taken before any table of vs: lowest first, so contiguous in RAM. */
+	for (unsigned int i = 0; i < 9; i++) {
+		f[i] = frame_alloc(FRAME_USER);
+		ck_assert_ptr_nonnull(f[i]);
+		if (i)
+			ck_assert_uint_eq(frame_paddr(f[i]), frame_paddr(f[i - 1]) + PAGE_SIZE);
+	}
+	map_frames(vs, start, f, 7, RW);
+	map_frames(vs, start + 7 * PAGE_SIZE, &f[8], 1, RW);   /* skips f[7] */
+	map_frames(vs, start + 64 * PAGE_SIZE, &f[7], 1, RW);
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, start, start + (1ull << 30), 64, &run), 0);
+	ck_assert_uint_eq(run.va, start);
+	ck_assert_uint_eq(run.pages, 7);    /* across the table boundary, up to the skip */
+	first = run.pa;
+	/* The run stops at max_pages, at end, and where prot changes. */
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, start, start + (1ull << 30), 3, &run), 0);
+	ck_assert_uint_eq(run.pages, 3);
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, start, edge, 64, &run), 0);
+	ck_assert_uint_eq(run.pages, 4);
+	ck_assert_int_eq(vmspace_protect(vs, start + 5 * PAGE_SIZE, PAGE_SIZE, VM_READ), 0);
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, start + PAGE_SIZE, edge + (1ull << 30), 64,
+					       &run), 0);
+	ck_assert_uint_eq(run.va, start + PAGE_SIZE);
+	ck_assert_uint_eq(run.pa, first + PAGE_SIZE);
+	ck_assert_uint_eq(run.pages, 4);
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, start + 5 * PAGE_SIZE, edge + (1ull << 30), 64,
+					       &run), 0);
+	ck_assert_uint_eq(run.pages, 1);
+	ck_assert_uint_eq(run.prot, VM_READ);
+	/* The frame at start + 7 pages does not follow the one before it: a run of its own. */
+	ck_assert_int_eq(ostd_vmspace_next_run(vs, start + 6 * PAGE_SIZE, edge + (1ull << 30), 64,
+					       &run), 0);
+	ck_assert_uint_eq(run.va, start + 6 * PAGE_SIZE);
+	ck_assert_uint_eq(run.pages, 1);
 	vmspace_destroy(vs);
 	return 0;
 }
@@ -301,7 +365,8 @@ int main(void)
 	tcase_add_test(tc, vmspace_destroy_returns_every_pagetable_frame_and_reference);
 	tcase_add_test(tc, vmspaces_are_independent);
 	tcase_add_test(tc, vmspace_user_end_is_capped_at_what_the_page_tables_index);
-	tcase_add_test(tc, vmspace_next_mapped_skips_holes_and_inaccessible_pages);
+	tcase_add_test(tc, vmspace_next_run_skips_holes_and_inaccessible_pages);
+	tcase_add_test(tc, vmspace_next_run_follows_contiguity_prot_and_table_ends);
 	suite_add_tcase(s, tc);
 	return check_run_suite(s);
 }

@@ -28,10 +28,13 @@ int ostd_vmspace_translate(struct vmspace *vs, uaddr_t va, paddr_t *pa, unsigned
 	return -ENOENT;
 }
 
-/* The lowest mapped page in [va, end), as OSTD's walker finds it. */
-int ostd_vmspace_next_mapped(struct vmspace *vs, uaddr_t va, uaddr_t end, uaddr_t *found,
-			     paddr_t *pa, unsigned int *prot)
+/* The lowest mapped run in [va, end), as OSTD's walker finds it. */
+int ostd_vmspace_next_run(struct vmspace *vs, uaddr_t va, uaddr_t end, uint64_t max_pages,
+			  struct vmspace_run *run)
 {
+	uaddr_t found;
+	paddr_t pa;
+	unsigned int prot;
 	int i, best = -1;
 
 	va &= PAGE_MASK;
@@ -39,11 +42,16 @@ int ostd_vmspace_next_mapped(struct vmspace *vs, uaddr_t va, uaddr_t end, uaddr_
 		if (vs->pte[i].prot && vs->pte[i].va >= va && vs->pte[i].va < end &&
 		    (best < 0 || vs->pte[i].va < vs->pte[best].va))
 			best = i;
-	if (best < 0)
+	if (best < 0 || max_pages == 0)
 		return -ENOENT;
-	*found = vs->pte[best].va;
-	*pa = vs->pte[best].pa;
-	*prot = vs->pte[best].prot;
+	*run = (struct vmspace_run){ vs->pte[best].va, vs->pte[best].pa, vs->pte[best].prot, 1 };
+	found = run->va + PAGE_SIZE;
+	while (run->pages < max_pages && found < end &&
+	       ostd_vmspace_translate(vs, found, &pa, &prot) == 0 &&
+	       pa == run->pa + run->pages * PAGE_SIZE && prot == run->prot) {
+		run->pages++;
+		found += PAGE_SIZE;
+	}
 	return 0;
 }
 
