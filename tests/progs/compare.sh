@@ -48,7 +48,8 @@ sched_prio
 flock
 cpu_time
 posix_timers
-itimer_cpu'
+itimer_cpu
+fp_fork'
 # Each group folder (tests/progs/GROUP/) lists its own runs, names relative to tests/progs.
 for list in "$KEEL_SRCDIR"/tests/progs/*/runs; do
 	[ -s "$list" ] && runs="$runs

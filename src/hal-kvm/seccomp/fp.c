@@ -1,8 +1,9 @@
 /* fp.c: a user context's FP/SIMD state in the seccomp engine. While its stub thread is
  * parked, the state is the image the host saved in that thread's signal frame: read on
- * request (a SYNC round trip, never on the syscall path), replaced through a pending
- * image that the next run loads. Images from the kernel are checked before they can
- * reach the host's sigreturn. */
+ * request (never on the plain syscall path: the report of a syscall that needs it brings
+ * it along, otherwise a SYNC round trip saves it), replaced through a pending image that
+ * the next run loads. Images from the kernel are checked before they can reach the host's
+ * sigreturn. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,20 +24,22 @@ static uint8_t *seccomp_fp_pending(struct engine_thread *t)
 	return t->fp_pending;
 }
 
-/* Asks the parked stub thread for its frame's image; copies it (once) to out. */
+/* The parked stub thread's frame image, copied (once) to out: the stub left it in the FP
+ * area with its report (a syscall that saves it) or saves it now (a SYNC round trip). */
 static int seccomp_fp_save(struct engine_thread *t, uint8_t *out)
 {
 	const struct fp_layout *l = &seccomp_engine.fp;
 	struct stub_report rep;
 	int err;
 
-	err = handoff_push_op(t, STUB_OP_SAVE_FP, 0, 0, 0, 0);
-	if (!err)
-		err = handoff_sync_report(t, &rep);
-	if (err)
-		return -EIO;
-	if (rep.fp_bytes != l->size)
-		return -EIO;
+	if (!t->fp_saved) {
+		err = handoff_push_op(t, STUB_OP_SAVE_FP, 0, 0, 0, 0);
+		if (!err)
+			err = handoff_sync_report(t, &rep);
+		if (err || rep.fp_bytes != l->size)
+			return -EIO;
+		t->fp_saved = true;
+	}
 	memcpy(out, t->fp_area, l->size);
 	return fpstate_check(l, out, l->size) ? -EIO : 0;
 }

@@ -61,6 +61,7 @@ static void handoff_command(struct engine_thread *t, uint32_t cmd)
 
 	handoff_probe(t);
 	t->parked = false;
+	t->fp_saved = false;    /* the stub may write the FP area or resume the guest now */
 	ctl->spin_iters = t->stub_spin_iters;
 	ctl->nops = t->nops;
 	t->nops = 0;

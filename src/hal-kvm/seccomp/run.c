@@ -100,6 +100,7 @@ static int run_decode(struct engine_thread *t, struct user_context *ctx,
 	case SIG_SYS:
 		if (rep->code != SYS_SECCOMP_CODE || rep->arch != ARCH_X86_64)
 			return USER_RETURN_LOST;
+		t->fp_saved = rep->fp_saved && rep->fp_bytes == seccomp_engine.fp.size;
 		return USER_RETURN_SYSCALL;
 	case SIG_SEGV:
 		return run_decode_segv(t, ctx, rep);

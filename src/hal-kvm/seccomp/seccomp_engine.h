@@ -71,6 +71,9 @@ struct engine_thread {
 	/* The FP image the context resumes with, loaded before its next run (set, reset). */
 	uint8_t *fp_pending;
 	bool fp_has_pending;
+	/* The FP area holds the parked thread's image (saved with its report or by a SYNC);
+	 * true until the next command. */
+	bool fp_saved;
 	unsigned int nops;                  /* ops queued in ctl; never read back from ctl */
 	struct stub_op queued[STUB_MAX_OPS];   /* the VMM's own copy of those ops */
 	uint64_t last_fill_va;              /* the page filled last, to stop fill loops */

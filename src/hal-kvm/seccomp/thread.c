@@ -43,6 +43,7 @@ static void seccomp_thread_place(struct engine_space *s, struct engine_thread *t
 	t->ctl = ctl;
 	t->fp_area = (uint8_t *)ctl + STUB_FP_OFFSET;
 	t->nops = 0;
+	t->fp_saved = false;
 	t->lost = false;
 	t->last_fill_va = ~0ull;
 	t->pf_pending = false;
@@ -66,6 +67,7 @@ static void seccomp_thread_unplace(struct engine_thread *t)
 	t->ctl = NULL;
 	t->fp_area = NULL;
 	t->nops = 0;
+	t->fp_saved = false;
 }
 
 static int seccomp_thread_free_index(const struct engine_space *s)

@@ -156,6 +156,9 @@ static void stub_report(struct stub_ctl *ctl, unsigned int t, int sig,
 	out->cr2 = uc->uc_mcontext.cr2;
 	out->op_errors = stub_op_errors[t];
 	out->fp_bytes = stub_fp_frame_bytes(t, uc);
+	out->fp_saved = 0;
+	if (sig == 31 && STUB_SYSCALL_SAVES_FP(out->syscall_nr))
+		out->fp_saved = stub_fp_save(ctl, t, uc) == 0;
 	stub_op_errors[t] = 0;
 	stub_save_regs(&out->regs, &uc->uc_mcontext, stub_fs_base[t]);
 }

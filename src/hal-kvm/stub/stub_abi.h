@@ -62,6 +62,14 @@
 #define STUB_OP_LOAD_FP      7u /* copy len bytes of the FP area into the frame's FP image */
 #define STUB_MAX_OPS     64
 
+/* Syscalls whose report comes with the FP image saved in the FP area, as STUB_OP_SAVE_FP
+ * would: the kernel reads the state for each of them (a fork copies it to the child, a
+ * signal sent to oneself builds a frame from it), so it costs no SYNC round trip.
+ * clone, fork, vfork, kill, rt_sigqueueinfo, tkill, tgkill, rt_tgsigqueueinfo, clone3. */
+#define STUB_SYSCALL_SAVES_FP(nr) \
+	((nr) == 56 || (nr) == 57 || (nr) == 58 || (nr) == 62 || (nr) == 129 || \
+	 (nr) == 200 || (nr) == 234 || (nr) == 297 || (nr) == 435)
+
 /* The same order as struct user_regs (Linux pt_regs order, then fs_base). */
 struct stub_regs {
 	uint64_t r15, r14, r13, r12, rbp, rbx, r11, r10;
@@ -84,7 +92,7 @@ struct stub_report {
 	uint32_t arch;
 	uint32_t op_errors;     /* queued operations that failed since the last report */
 	uint32_t fp_bytes;      /* size of the host's FP image in this thread's frame */
-	uint32_t pad;
+	uint32_t fp_saved;      /* the image is in the FP area already (STUB_SYSCALL_SAVES_FP) */
 	uint64_t fault_addr;
 	uint64_t trapno, err, cr2;
 	struct stub_regs regs;
