@@ -82,6 +82,8 @@ static const struct sandbox_rule sandbox_rules[] = {
 	{ SCMP_SYS(futex), 1, { SCMP_A1(SCMP_CMP_MASKED_EQ, FUTEX_OP_MASK, FUTEX_WAKE_BITSET) } },
 	{ SCMP_SYS(sendto), 2, { SCMP_A3(SCMP_CMP_EQ, MSG_NOSIGNAL), SCMP_A4(SCMP_CMP_EQ, 0) } },
 	{ SCMP_SYS(recvmsg), 0, { { 0 } } },
+	/* A stub's /proc stat file, which the zygote opened: its thread count (recycle.h). */
+	{ SCMP_SYS(pread64), 0, { { 0 } } },
 	{ SCMP_SYS(pidfd_send_signal), 1, { SCMP_A1(SCMP_CMP_EQ, SIGKILL) } },
 	{ SCMP_SYS(pidfd_send_signal), 1, { SCMP_A1(SCMP_CMP_EQ, STUB_SIG_KICK) } },
 	{ SCMP_SYS(kill), 2, { PID_SINGLE, SCMP_A1(SCMP_CMP_EQ, SIGKILL) } },

@@ -112,6 +112,19 @@ void seccomp_fpstate_reset(struct user_context *ctx)
 	t->fp_has_pending = true;
 }
 
+void seccomp_fp_pending_default(struct engine_thread *t)
+{
+	uint8_t *p;
+
+	if (t->fp_has_pending || !seccomp_engine.fp.size)
+		return;
+	p = seccomp_fp_pending(t);
+	if (!p)
+		return;
+	fpstate_init_image(&seccomp_engine.fp, p);
+	t->fp_has_pending = true;
+}
+
 int seccomp_fp_apply_pending(struct engine_thread *t)
 {
 	const struct fp_layout *l = &seccomp_engine.fp;

@@ -35,6 +35,7 @@ SECCOMP_ENGINE_SRCS = \
 	src/hal-kvm/seccomp/slots.c src/hal-kvm/seccomp/slots.h \
 	src/hal-kvm/seccomp/spare.c src/hal-kvm/seccomp/spare.h \
 	src/hal-kvm/seccomp/reaper.c src/hal-kvm/seccomp/reaper.h \
+	src/hal-kvm/seccomp/recycle.c src/hal-kvm/seccomp/recycle.h \
 	src/hal-kvm/seccomp/space.c src/hal-kvm/seccomp/handoff.c \
 	src/hal-kvm/seccomp/handoff.h src/hal-kvm/seccomp/tlb.c \
 	src/hal-kvm/seccomp/run.c src/hal-kvm/seccomp/thread.c \

@@ -75,6 +75,7 @@ static int seccomp_init(const struct engine_config *cfg, char *why, size_t why_l
 	seccomp_engine.spaces = NULL;
 	seccomp_engine.last_run = NULL;
 	memset(&seccomp_engine.spares, 0, sizeof(seccomp_engine.spares));
+	memset(&seccomp_engine.recycled, 0, sizeof(seccomp_engine.recycled));
 	seccomp_engine.reaper.n = 0;
 	/* The first spares start now, while the VMM sets up the rest. */
 	pthread_mutex_lock(&seccomp_engine.lock);
@@ -104,6 +105,7 @@ static void seccomp_fini(void)
 	s = seccomp_engine.spaces;
 	seccomp_engine.spaces = NULL;
 	spare_drain(&seccomp_engine.spares);
+	recycle_drain(&seccomp_engine.recycled);
 	pthread_mutex_unlock(&seccomp_engine.lock);
 	for (; s; s = next) {
 		next = s->next;

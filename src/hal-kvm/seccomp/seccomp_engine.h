@@ -38,6 +38,7 @@
 #include "stub/stub_abi.h"
 #include "seccomp/fpstate.h"
 #include "seccomp/reaper.h"
+#include "seccomp/recycle.h"
 #include "seccomp/slots.h"
 #include "seccomp/spare.h"
 #include "seccomp/zygote.h"
@@ -49,6 +50,7 @@ struct engine_space {
 	struct engine_space *next;          /* in seccomp_engine.spaces */
 	pid_t pid;                          /* the stub process, once started */
 	int pidfd;
+	int statfd;                         /* its /proc stat file, or -1 (recycle.h) */
 	bool started;
 	bool dead;                          /* the stub is gone: every run is LOST */
 	int block;                          /* its stub's block of slots; -1 without a stub */
@@ -60,6 +62,7 @@ struct engine_space {
 	/* Bounds of everything ever filled: flushes outside it are no-ops. */
 	uaddr_t tlb_lo, tlb_hi;
 	bool prefill_pending;               /* a fresh stub: map what the table has first */
+	bool recycled;                      /* its stub served an earlier space (recycle.h) */
 };
 
 struct engine_thread {
@@ -101,6 +104,7 @@ struct seccomp_engine {
 	pthread_mutex_t lock;               /* slots, zygote, spares, reaper, the space list */
 	struct slot_map slots;              /* blocks of STUB_BLOCK_BYTES in the engine area */
 	struct spare_queue spares;
+	struct recycle_pool recycled;       /* stubs of ended processes, kept for reuse */
 	struct reaper reaper;
 	struct fp_layout fp;                /* the host's signal-frame FP image */
 	struct engine_space *spaces;
@@ -122,9 +126,13 @@ void seccomp_space_kill(struct engine_space *s);
 void seccomp_space_bury(struct engine_space *s);
 /* After its stub ended with no thread left: s may start a fresh stub later. */
 void seccomp_space_reset(struct engine_space *s);
-/* Gives s (not started) a stub process: a spare, with its block, whose first thread is to
- * be placed at index 0 and then report READY. 0 or a negative errno. */
+/* Gives s (not started) a stub process, with its block, whose first thread is to be
+ * placed at index 0: a recycled stub (s->recycled: that thread is parked already), or a
+ * spare (it reports READY). 0 or a negative errno. */
 int seccomp_space_start_stub(struct engine_space *s);
+/* Keeps s's stub for reuse instead of killing it, when t (index 0) is its only thread,
+ * parked, and the host agrees; s then has no stub. Whether it did. */
+bool seccomp_space_recycle(struct engine_space *s, struct engine_thread *t);
 /* Host view of slot index of s's block. */
 struct stub_ctl *seccomp_space_ctl(struct engine_space *s, unsigned int index);
 /* Turns the pending flushes into munmap operations for t's stub. 0 or -ESRCH. */
@@ -148,6 +156,9 @@ int seccomp_fpstate_set(struct user_context *ctx, const void *buf, size_t len);
 void seccomp_fpstate_reset(struct user_context *ctx);
 /* Queues the pending FP image of t (bound, started) for loading. 0 or -ESRCH. */
 int seccomp_fp_apply_pending(struct engine_thread *t);
+/* Makes the initial image t's pending one unless it has one: a recycled stub's frame
+ * holds an earlier process's state. */
+void seccomp_fp_pending_default(struct engine_thread *t);
 
 /* tlb.c: fills the stub's mapping of fault address va from OSTD's page table, queuing
  * mmap operations; 0 when filled, -EFAULT when the services must see the fault. */

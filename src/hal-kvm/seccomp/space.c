@@ -19,6 +19,7 @@ int seccomp_space_create(struct vmspace *vs, struct engine_space **out)
 		return -ENOMEM;
 	s->vs = vs;
 	s->pidfd = -1;
+	s->statfd = -1;
 	s->block = -1;
 	s->tlb_lo = STUB_USER_END;
 	s->tlb_hi = 0;
@@ -46,13 +47,17 @@ void seccomp_space_bury(struct engine_space *s)
 	else
 		slots_free(&seccomp_engine.slots, s->block);
 	pthread_mutex_unlock(&seccomp_engine.lock);
+	if (s->statfd >= 0)
+		close(s->statfd);
 	s->pidfd = -1;
+	s->statfd = -1;
 	s->block = -1;
 }
 
 void seccomp_space_reset(struct engine_space *s)
 {
 	s->started = false;
+	s->recycled = false;
 	s->dead = false;
 	s->pid = 0;
 	s->nflush = 0;
@@ -194,18 +199,51 @@ int seccomp_space_apply_flushes(struct engine_space *s, struct engine_thread *t)
 
 int seccomp_space_start_stub(struct engine_space *s)
 {
+	struct recycled_stub st;
 	struct spare sp;
-	int err;
+	int err = 0;
 
 	pthread_mutex_lock(&seccomp_engine.lock);
-	err = spare_take(&seccomp_engine.spares, &sp);
+	if (recycle_take(&seccomp_engine.recycled, &st)) {
+		s->recycled = true;
+	} else {
+		err = spare_take(&seccomp_engine.spares, &sp);
+		st = (struct recycled_stub){ sp.block, sp.pid, sp.pidfd, sp.statfd };
+	}
 	pthread_mutex_unlock(&seccomp_engine.lock);
 	if (err)
 		return err;
-	s->block = sp.block;
-	s->pid = sp.pid;
-	s->pidfd = sp.pidfd;
+	s->block = st.block;
+	s->pid = st.pid;
+	s->pidfd = st.pidfd;
+	s->statfd = st.statfd;
 	s->started = true;
 	s->prefill_pending = true;
 	return 0;
+}
+
+bool seccomp_space_recycle(struct engine_space *s, struct engine_thread *t)
+{
+	struct recycled_stub st = { s->block, s->pid, s->pidfd, s->statfd };
+	bool kept;
+
+	if (s->dead || !s->started || s->nthreads != 1 || t->index != 0 || t->nops ||
+	    s->statfd < 0 || seccomp_engine.recycled.n == RECYCLE_MAX)
+		return false;
+	/* Parked: it reported and waits for a command (the guest could write the word, but
+	 * no guest code runs now unless the host counts another thread). */
+	if (__atomic_load_n(&t->ctl->state, __ATOMIC_ACQUIRE) != STUB_ST_TRAPPED ||
+	    !__atomic_load_n(&t->ctl->tid_word, __ATOMIC_ACQUIRE) ||
+	    handoff_stub_is_dead(s) || recycle_host_threads(s->statfd) != 1)
+		return false;
+	pthread_mutex_lock(&seccomp_engine.lock);
+	kept = recycle_put(&seccomp_engine.recycled, &st);
+	pthread_mutex_unlock(&seccomp_engine.lock);
+	if (!kept)
+		return false;
+	s->pid = 0;
+	s->pidfd = -1;
+	s->statfd = -1;
+	s->block = -1;
+	return true;
 }

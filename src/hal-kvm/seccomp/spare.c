@@ -50,7 +50,8 @@ static int spare_request(struct spare_queue *sq, bool wait)
 		slots_free(&e->slots, block);
 		return err;
 	}
-	sq->q[(sq->head + sq->n) % SPARE_MAX] = (struct spare){ .block = block, .pidfd = -1 };
+	sq->q[(sq->head + sq->n) % SPARE_MAX] = (struct spare){ .block = block, .pidfd = -1,
+								.statfd = -1 };
 	sq->n++;
 	return 0;
 }
@@ -69,7 +70,7 @@ static int spare_collect(struct spare *sp)
 
 	if (sp->collected)
 		return 0;
-	err = zygote_collect(&seccomp_engine.zygote, &sp->pid, &sp->pidfd);
+	err = zygote_collect(&seccomp_engine.zygote, &sp->pid, &sp->pidfd, &sp->statfd);
 	if (err)
 		return err;
 	sp->collected = true;
@@ -110,10 +111,13 @@ void spare_drain(struct spare_queue *sq)
 	while (sq->n) {
 		struct spare *sp = spare_pop(sq);
 
-		if (spare_collect(sp))
+		if (spare_collect(sp)) {
 			slots_free(&seccomp_engine.slots, sp->block);
-		else
+		} else {
 			reaper_add(&seccomp_engine.reaper, &seccomp_engine.slots, sp->pidfd,
 				   sp->block);
+			if (sp->statfd >= 0)
+				close(sp->statfd);
+		}
 	}
 }

@@ -15,6 +15,7 @@ struct spare {
 	bool collected;         /* the zygote's reply was read: pid and pidfd are valid */
 	pid_t pid;
 	int pidfd;
+	int statfd;             /* its /proc stat file, or -1 (recycle.h) */
 };
 
 /* Requested spares, oldest first (the zygote answers in that order). */

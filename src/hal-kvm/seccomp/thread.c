@@ -129,6 +129,16 @@ static int seccomp_thread_wait_ready(struct engine_thread *t)
 	return 0;
 }
 
+/* The first thread of a recycled stub, parked since its last process ended: that
+ * process's mappings, FS base and FP state must not reach the new one. */
+static int seccomp_thread_adopt(struct engine_space *s, struct engine_thread *t)
+{
+	s->recycled = false;
+	__atomic_store_n(&t->ctl->reload_fs, 1, __ATOMIC_RELAXED);
+	seccomp_fp_pending_default(t);
+	return seccomp_space_unmap(t, STUB_USER_START, STUB_USER_END);
+}
+
 /* Gives t a stub thread in s: the first one of a new stub process, or a clone. */
 static int seccomp_thread_attach(struct engine_space *s, struct engine_thread *t)
 {
@@ -141,7 +151,10 @@ static int seccomp_thread_attach(struct engine_space *s, struct engine_thread *t
 		if (err)
 			return err;
 		seccomp_thread_place(s, t, 0, true);
-		err = seccomp_thread_wait_ready(t);
+		if (s->recycled)
+			err = seccomp_thread_adopt(s, t);
+		else
+			err = seccomp_thread_wait_ready(t);
 	} else {
 		if (s->nthreads == 0)
 			return -ESRCH;  /* its stub ended; it restarts after a reset only */
@@ -183,6 +196,7 @@ struct engine_thread *seccomp_thread_bind(struct engine_space *s, struct user_co
 void seccomp_thread_detach(struct engine_thread *t)
 {
 	struct engine_space *s = t->space;
+	bool recycled;
 
 	if (!s)
 		return;
@@ -191,11 +205,13 @@ void seccomp_thread_detach(struct engine_thread *t)
 		seccomp_thread_unplace(t);
 		return;
 	}
-	/* The last thread: its stub process goes with it (in the background, its block with
-	 * it); the space may start another. */
+	/* The last thread: its stub process is kept for another space (recycle.h) or goes
+	 * with it (in the background, its block with it); the space may start another. */
+	recycled = seccomp_space_recycle(s, t);
 	seccomp_thread_unplace(t);
 	if (s->nthreads == 0) {
-		seccomp_space_bury(s);
+		if (!recycled)
+			seccomp_space_bury(s);
 		seccomp_space_reset(s);
 	}
 }

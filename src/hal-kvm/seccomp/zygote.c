@@ -88,28 +88,39 @@ void zygote_exec_stub(pid_t zygote, int memfd, int stub_fd, const struct zygote_
 	_exit(127);
 }
 
-static void zygote_send_reply(int sock, int err, pid_t pid, int pidfd)
+/* Sends err and pid, with fds[0..nfds) (the pidfd and, when it opened, the stat file). */
+static void zygote_send_reply(int sock, int err, pid_t pid, const int *fds, unsigned int nfds)
 {
 	struct zygote_reply rep = { .err = err, .pid = pid };
 	struct iovec iov = { &rep, sizeof(rep) };
 	union {
-		char buf[CMSG_SPACE(sizeof(int))];
+		char buf[CMSG_SPACE(2 * sizeof(int))];
 		struct cmsghdr align;
 	} u;
 	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
 
-	if (pidfd >= 0) {
+	if (nfds) {
 		struct cmsghdr *c;
 
 		msg.msg_control = u.buf;
-		msg.msg_controllen = sizeof(u.buf);
+		msg.msg_controllen = CMSG_SPACE(nfds * sizeof(int));
 		c = CMSG_FIRSTHDR(&msg);
 		c->cmsg_level = SOL_SOCKET;
 		c->cmsg_type = SCM_RIGHTS;
-		c->cmsg_len = CMSG_LEN(sizeof(int));
-		memcpy(CMSG_DATA(c), &pidfd, sizeof(int));
+		c->cmsg_len = CMSG_LEN(nfds * sizeof(int));
+		memcpy(CMSG_DATA(c), fds, nfds * sizeof(int));
 	}
 	sendmsg(sock, &msg, MSG_NOSIGNAL);
+}
+
+/* The stub's /proc stat file, which the VMM (which cannot open files) reads to count the
+ * stub's threads before reusing it (recycle.h); -1 when it cannot be opened. */
+static int zygote_open_stat(pid_t pid)
+{
+	char path[40];
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	return open(path, O_RDONLY | O_CLOEXEC);
 }
 
 static __attribute__((no_sanitize_address)) int zygote_child_main(void *arg)
@@ -125,7 +136,7 @@ static void zygote_serve(int sock, int memfd, int stub_fd)
 	struct zygote_child child = { getpid(), memfd, stub_fd, &req };
 
 	for (;;) {
-		int pidfd = -1;
+		int fds[2] = { -1, -1 };
 		long pid;
 
 		if (recv(sock, &req, sizeof(req), 0) != (ssize_t)sizeof(req))
@@ -134,13 +145,16 @@ static void zygote_serve(int sock, int memfd, int stub_fd)
 		 * which can be large), and no teardown of them at exec; the zygote resumes once
 		 * the child has exec'd. CLONE_PIDFD: a pidfd without a window for pid reuse. */
 		pid = clone(zygote_child_main, zygote_child_stack + sizeof(zygote_child_stack),
-			    CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, &child, &pidfd);
+			    CLONE_VM | CLONE_VFORK | CLONE_PIDFD | SIGCHLD, &child, &fds[0]);
 		if (pid < 0) {
-			zygote_send_reply(sock, -errno, 0, -1);
+			zygote_send_reply(sock, -errno, 0, NULL, 0);
 			continue;
 		}
-		zygote_send_reply(sock, 0, (pid_t)pid, pidfd);
-		close(pidfd);
+		fds[1] = zygote_open_stat((pid_t)pid);
+		zygote_send_reply(sock, 0, (pid_t)pid, fds, fds[1] >= 0 ? 2 : 1);
+		close(fds[0]);
+		if (fds[1] >= 0)
+			close(fds[1]);
 	}
 }
 
@@ -188,17 +202,18 @@ int zygote_request(struct zygote *z, uint64_t ctl_off, uint64_t ram_bytes)
 	return 0;
 }
 
-int zygote_collect(struct zygote *z, pid_t *pid, int *pidfd)
+int zygote_collect(struct zygote *z, pid_t *pid, int *pidfd, int *statfd)
 {
 	struct zygote_reply rep;
 	struct iovec iov = { &rep, sizeof(rep) };
 	union {
-		char buf[CMSG_SPACE(sizeof(int))];
+		char buf[CMSG_SPACE(2 * sizeof(int))];
 		struct cmsghdr align;
 	} u;
 	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1,
 			      .msg_control = u.buf, .msg_controllen = sizeof(u.buf) };
 	struct cmsghdr *c;
+	int fds[2] = { -1, -1 };
 	ssize_t n;
 
 	if (z->sock < 0)
@@ -214,9 +229,12 @@ int zygote_collect(struct zygote *z, pid_t *pid, int *pidfd)
 			return -EPROTO;
 		return rep.err;
 	}
-	if (!c || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(sizeof(int)))
+	if (!c || c->cmsg_type != SCM_RIGHTS || (c->cmsg_len != CMSG_LEN(sizeof(int)) &&
+						 c->cmsg_len != CMSG_LEN(2 * sizeof(int))))
 		return -EPROTO;
-	memcpy(pidfd, CMSG_DATA(c), sizeof(int));
+	memcpy(fds, CMSG_DATA(c), c->cmsg_len - CMSG_LEN(0));
+	*pidfd = fds[0];
+	*statfd = fds[1];
 	*pid = rep.pid;
 	return 0;
 }

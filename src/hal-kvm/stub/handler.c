@@ -163,9 +163,12 @@ static void stub_report(struct stub_ctl *ctl, unsigned int t, int sig,
 	stub_save_regs(&out->regs, &uc->uc_mcontext, stub_fs_base[t]);
 }
 
-/* The FS base is not in the signal frame: set it only when the VMM changed it. */
-static void stub_load_fs(unsigned int t, uint64_t fs)
+/* The FS base is not in the signal frame: set it only when the VMM changed it, or asked
+ * (a recycled stub: the guest before may have changed it behind the stub's back). */
+static void stub_load_fs(struct stub_ctl *ctl, unsigned int t, uint64_t fs)
 {
+	if (__atomic_exchange_n(&ctl->reload_fs, 0, __ATOMIC_RELAXED))
+		stub_fs_base[t] = ~fs;
 	if (fs == stub_fs_base[t])
 		return;
 	if (stub_syscall6(__NR_arch_prctl, ARCH_SET_FS, (long)fs, 0, 0, 0, 0) == 0)
@@ -192,6 +195,6 @@ void stub_handle_signal(int sig, struct stub_siginfo *si, struct stub_ucontext *
 		stub_publish(ctl);
 	}
 	stub_load_regs(&uc->uc_mcontext, &ctl->in);
-	stub_load_fs(t, ctl->in.fs_base);
+	stub_load_fs(ctl, t, ctl->in.fs_base);
 	__atomic_store_n(&ctl->state, STUB_ST_RUNNING, __ATOMIC_RELEASE);
 }

@@ -104,7 +104,8 @@ struct stub_ctl {
 	uint32_t stub_waiting;   /* the stub sleeps (or is about to) on state */
 	uint32_t spin_iters;     /* how long the stub spins before sleeping; 0: stop now */
 	uint32_t tid_word;       /* nonzero while the thread lives: the host clears it on exit */
-	uint8_t pad0[44];
+	uint32_t reload_fs;      /* VMM: set the FS base with the next run even if unchanged */
+	uint8_t pad0[40];
 	/* VMM -> stub */
 	struct stub_regs in;
 	uint32_t nops;

@@ -3,6 +3,8 @@
 #include <check.h>
 
 #include "check_run.h"
+#include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -130,7 +132,7 @@ START_TEST(a_context_moved_to_a_new_space_leaves_the_old_spaces_thread_running)
 }
 END_TEST
 
-START_TEST(releasing_the_last_thread_ends_the_stub_and_a_new_context_starts_another)
+START_TEST(releasing_the_last_thread_keeps_the_stub_for_the_next_context)
 {
 	pid_t pid;
 
@@ -138,11 +140,37 @@ START_TEST(releasing_the_last_thread_ends_the_stub_and_a_new_context_starts_anot
 	pid = env.space->pid;
 	seccomp_engine_ops.thread_release(ctxs[0].engine);
 	ctxs[0].engine = NULL;
-	/* Killed, not waited for: it is gone a moment later. */
-	ck_assert_int_eq(settled_threads(pid, 0), 0);
-	thread_ctx_init(0);
-	thread_run_check(0);
-	ck_assert_int_ne(env.space->pid, pid);
+	/* Kept, its one thread parked, for whatever context starts next. */
+	ck_assert_uint_eq(seccomp_engine.recycled.n, 1);
+	ck_assert_int_eq(env_host_threads(pid), 1);
+	thread_ctx_init(1);
+	thread_run_check(1);
+	ck_assert_int_eq(env.space->pid, pid);
+	ck_assert_uint_eq(seccomp_engine.recycled.n, 0);
+}
+END_TEST
+
+START_TEST(a_recycled_stub_keeps_nothing_its_last_space_mapped)
+{
+	struct engine_space *other;
+	pid_t pid;
+
+	threads_alternate(1);
+	pid = env.space->pid;
+	seccomp_engine_ops.thread_release(ctxs[0].engine);
+	ctxs[0].engine = NULL;
+	ck_assert_int_eq(seccomp_engine_ops.space_create(&env.vs, &other), 0);
+	thread_ctx_init(1);
+	/* The data page leaves the table. The flush goes to the old space only: just the
+	 * adoption's unmap keeps the new space from reading the old mapping. */
+	env_unmap(&env, ENV_DATA_VA);
+	ck_assert_int_eq(env_run_ctx(other, &ctxs[1], TIMEOUT_MS), USER_RETURN_EXCEPTION);
+	ck_assert_uint_eq(ctxs[1].fault.vector, TRAP_PF);
+	ck_assert_uint_eq(ctxs[1].fault.addr, ENV_DATA_VA + 8);
+	ck_assert_int_eq(other->pid, pid);
+	seccomp_engine_ops.thread_release(ctxs[1].engine);
+	ctxs[1].engine = NULL;
+	seccomp_engine_ops.space_destroy(other);
 }
 END_TEST
 
@@ -251,6 +279,41 @@ START_TEST(guest_clone_of_a_free_index_gives_one_parked_thread_in_its_own_stub)
 }
 END_TEST
 
+START_TEST(a_stub_with_a_thread_the_guest_cloned_is_killed_not_kept)
+{
+	pid_t pid;
+
+	ck_assert_int_eq(guest_clone(STUB_CLONE_FLAGS, 7), USER_RETURN_SYSCALL);
+	pid = env.space->pid;
+	ck_assert_int_eq(settled_threads(pid, 2), 2);
+	seccomp_engine_ops.thread_release(env.ctx.engine);
+	env.ctx.engine = NULL;
+	ck_assert_uint_eq(seccomp_engine.recycled.n, 0);
+	ck_assert_int_eq(settled_threads(pid, 0), 0);
+}
+END_TEST
+
+static void *thread_park(void *arg)
+{
+	pause();
+	return arg;
+}
+
+START_TEST(host_thread_count_is_read_from_the_stat_file)
+{
+	int fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC), before;
+	pthread_t th;
+
+	ck_assert_int_ge(fd, 0);
+	before = recycle_host_threads(fd);
+	ck_assert_int_ge(before, 1);
+	ck_assert_int_eq(pthread_create(&th, NULL, thread_park, NULL), 0);
+	ck_assert_int_eq(recycle_host_threads(fd), before + 1);
+	ck_assert_int_eq(recycle_host_threads(-1), -1);
+	close(fd);
+}
+END_TEST
+
 static Suite *thread_suite(void)
 {
 	Suite *s = suite_create("seccomp_thread");
@@ -262,7 +325,8 @@ static Suite *thread_suite(void)
 	tcase_add_test(tc, eight_threads_in_one_space_alternate_with_their_own_registers_and_fs);
 	tcase_add_test(tc, a_released_thread_ends_alone_and_the_others_continue);
 	tcase_add_test(tc, a_context_moved_to_a_new_space_leaves_the_old_spaces_thread_running);
-	tcase_add_test(tc, releasing_the_last_thread_ends_the_stub_and_a_new_context_starts_another);
+	tcase_add_test(tc, releasing_the_last_thread_keeps_the_stub_for_the_next_context);
+	tcase_add_test(tc, a_recycled_stub_keeps_nothing_its_last_space_mapped);
 	tcase_add_test(tc, a_dead_stub_makes_every_thread_of_its_space_lost);
 	tcase_add_test(tc, more_threads_than_the_stub_holds_are_refused_without_harm);
 	suite_add_tcase(s, tc);
@@ -273,6 +337,8 @@ static Suite *thread_suite(void)
 	tcase_add_test(hostile, guest_clone_with_a_bad_index_gives_no_thread);
 	tcase_add_test(hostile, guest_clone_of_a_taken_index_gives_no_thread);
 	tcase_add_test(hostile, guest_clone_of_a_free_index_gives_one_parked_thread_in_its_own_stub);
+	tcase_add_test(hostile, a_stub_with_a_thread_the_guest_cloned_is_killed_not_kept);
+	tcase_add_test(tc, host_thread_count_is_read_from_the_stat_file);
 	suite_add_tcase(s, hostile);
 	return s;
 }
