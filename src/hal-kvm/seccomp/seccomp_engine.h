@@ -8,18 +8,21 @@
  *   engine area for as long as it may exist, so a slot is never shared with another
  *   space's stub; the engine area bounds the number of live spaces (64 MiB: 85, less the
  *   spares and the stubs still dying).
- * - Speed of fork: a space's first stub is a spare (spare.h), started ahead of need with
- *   its own block, which the space adopts. Destroying a space sends SIGKILL and hands the
- *   stub to the reaper (reaper.h); its block is reused only once the process is gone.
+ * - Speed of fork: a space's first stub is the stub of a process that ended cleanly, kept
+ *   for reuse (recycle.h), or else a spare (spare.h), started ahead of need with its own
+ *   block, which the space adopts. A stub that is not kept is sent SIGKILL and handed to
+ *   the reaper (reaper.h); its block is reused only once the process is gone.
  * - A new context in a running space gets a new stub thread: a parked thread of the space
  *   clones it (STUB_OP_CLONE_THREAD, run with a SYNC). A released context's stub thread
  *   exits (STUB_OP_EXIT_THREAD) and its index is reused only once the host cleared its
  *   tid_word (CLONE_CHILD_CLEARTID / set_tid_address), i.e. it no longer touches the
  *   stub's memory; if it does not in time, the whole space is killed. The last thread's
- *   release ends the stub process, and a later context starts a fresh one.
+ *   release ends the stub process (or keeps it for reuse), and a later context starts
+ *   another.
  * - FP state: the guest's lives in the parked stub thread's signal frame. Reading it costs
- *   one SYNC round trip (STUB_OP_SAVE_FP), and only when asked; an image set by the
- *   kernel is checked here, kept in the VMM and loaded (STUB_OP_LOAD_FP) with the next run.
+ *   one SYNC round trip (STUB_OP_SAVE_FP), and only when asked (a fork or a self-signal's
+ *   report brings it along); an image set by the kernel is checked here, kept in the VMM
+ *   and loaded (STUB_OP_LOAD_FP) with the next run.
  * - W+X pages are never W+X on the host: see tlb.c.
  * - The guest can reach the stub's syscall instruction and its control page. The filter
  *   keeps the host safe; the VMM copies each report once and validates it; the worst a
