@@ -172,12 +172,15 @@ int handoff_wait(struct engine_thread *t, uint64_t deadline_ns, bool kick,
 	return 0;
 }
 
-int handoff_sync_report(struct engine_thread *t, struct stub_report *rep)
+void handoff_sync_post(struct engine_thread *t)
 {
-	int err;
-
 	handoff_command(t, STUB_ST_SYNC);
-	err = handoff_wait(t, handoff_now_ns() + HANDOFF_GRACE_NS, false, rep);
+}
+
+int handoff_sync_collect(struct engine_thread *t, struct stub_report *rep)
+{
+	int err = handoff_wait(t, handoff_now_ns() + HANDOFF_GRACE_NS, false, rep);
+
 	if (err)
 		return err;
 	if (rep->event != STUB_EV_SYNCED || rep->op_errors) {
@@ -185,6 +188,12 @@ int handoff_sync_report(struct engine_thread *t, struct stub_report *rep)
 		return -ESRCH;
 	}
 	return 0;
+}
+
+int handoff_sync_report(struct engine_thread *t, struct stub_report *rep)
+{
+	handoff_sync_post(t);
+	return handoff_sync_collect(t, rep);
 }
 
 int handoff_sync(struct engine_thread *t)

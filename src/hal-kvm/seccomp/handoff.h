@@ -20,6 +20,10 @@ bool handoff_queued_map(const struct engine_thread *t, uint64_t page, uint64_t p
 int handoff_sync(struct engine_thread *t);
 /* The same, with the stub's SYNCED report in *rep (read once). 0 or -ESRCH. */
 int handoff_sync_report(struct engine_thread *t, struct stub_report *rep);
+/* The same in two halves: the stub applies the queue while the VMM goes on, and the
+ * report is collected later (the caller must not send t another command before). */
+void handoff_sync_post(struct engine_thread *t);
+int handoff_sync_collect(struct engine_thread *t, struct stub_report *rep);
 /* Makes t's parked stub thread exit and waits until the host says it is gone. 0, or
  * -ESRCH when it was not in time (the whole stub is then killed). */
 int handoff_exit_thread(struct engine_thread *t);

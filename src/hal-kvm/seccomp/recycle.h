@@ -3,8 +3,9 @@
  * each on our 2-core hosts, more than everything else in a guest fork. So when a process
  * ends cleanly, its stub is kept with its block: one stub thread, parked in its handler,
  * which the host confirms is the stub's only thread (a guest that jumped to the stub's
- * clone instruction made more, and such a stub is killed as before). The next space takes
- * it; the old process's mappings are unmapped by its first command. The guest processes
+ * clone instruction made more, and such a stub is killed as before). The process's pages
+ * are unmapped from it at once, in the background; the next space takes it and collects
+ * that report before its first command. The guest processes
  * a stub served one after another could already reach each other's RAM (DESIGN.md's
  * isolation limit); nothing of the host is shared more than before. Callers hold
  * seccomp_engine.lock. */

@@ -236,6 +236,11 @@ bool seccomp_space_recycle(struct engine_space *s, struct engine_thread *t)
 	    !__atomic_load_n(&t->ctl->tid_word, __ATOMIC_ACQUIRE) ||
 	    handoff_stub_is_dead(s) || recycle_host_threads(s->statfd) != 1)
 		return false;
+	/* The process's pages leave the stub now, while the VMM goes on; the next space
+	 * collects the report before its first command. */
+	if (seccomp_space_unmap(t, STUB_USER_START, STUB_USER_END))
+		return false;
+	handoff_sync_post(t);
 	pthread_mutex_lock(&seccomp_engine.lock);
 	kept = recycle_put(&seccomp_engine.recycled, &st);
 	pthread_mutex_unlock(&seccomp_engine.lock);

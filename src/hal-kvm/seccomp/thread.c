@@ -129,14 +129,21 @@ static int seccomp_thread_wait_ready(struct engine_thread *t)
 	return 0;
 }
 
-/* The first thread of a recycled stub, parked since its last process ended: that
- * process's mappings, FS base and FP state must not reach the new one. */
+/* The first thread of a recycled stub, parked since its last process ended, when the
+ * unmap of that process's pages was posted: its report is collected first. The old FS
+ * base and FP state must not reach the new process either. */
 static int seccomp_thread_adopt(struct engine_space *s, struct engine_thread *t)
 {
+	struct stub_report rep;
+	int err;
+
 	s->recycled = false;
+	err = handoff_sync_collect(t, &rep);
+	if (err)
+		return err;
 	__atomic_store_n(&t->ctl->reload_fs, 1, __ATOMIC_RELAXED);
 	seccomp_fp_pending_default(t);
-	return seccomp_space_unmap(t, STUB_USER_START, STUB_USER_END);
+	return 0;
 }
 
 /* Gives t a stub thread in s: the first one of a new stub process, or a clone. */

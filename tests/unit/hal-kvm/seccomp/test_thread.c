@@ -5,6 +5,7 @@
 #include "check_run.h"
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -132,17 +133,50 @@ START_TEST(a_context_moved_to_a_new_space_leaves_the_old_spaces_thread_running)
 }
 END_TEST
 
+/* How many of pid's host mappings lie in the guest's user range. */
+static int user_mappings(pid_t pid)
+{
+	char path[64], line[256];
+	unsigned long long lo;
+	int n = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
+	f = fopen(path, "r");
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "%llx-", &lo) == 1 && lo < STUB_USER_END)
+			n++;
+	fclose(f);
+	return n;
+}
+
+/* user_mappings(pid) once it settles at 0, or what it is after a generous while. */
+static int settled_user_mappings(pid_t pid)
+{
+	int i, n = user_mappings(pid);
+
+	for (i = 0; i < 2000 && n; i++) {
+		usleep(1000);
+		n = user_mappings(pid);
+	}
+	return n;
+}
+
 START_TEST(releasing_the_last_thread_keeps_the_stub_for_the_next_context)
 {
 	pid_t pid;
 
 	threads_alternate(1);
 	pid = env.space->pid;
+	ck_assert_int_gt(user_mappings(pid), 0);
 	seccomp_engine_ops.thread_release(ctxs[0].engine);
 	ctxs[0].engine = NULL;
-	/* Kept, its one thread parked, for whatever context starts next. */
+	/* Kept, its one thread parked, for whatever context starts next; the pages of the
+	 * process that ended leave it at once. */
 	ck_assert_uint_eq(seccomp_engine.recycled.n, 1);
 	ck_assert_int_eq(env_host_threads(pid), 1);
+	ck_assert_int_eq(settled_user_mappings(pid), 0);
 	thread_ctx_init(1);
 	thread_run_check(1);
 	ck_assert_int_eq(env.space->pid, pid);
