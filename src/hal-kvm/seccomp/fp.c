@@ -96,33 +96,32 @@ int seccomp_fpstate_set(struct user_context *ctx, const void *buf, size_t len)
 	return err;
 }
 
-void seccomp_fpstate_reset(struct user_context *ctx)
-{
-	const struct fp_layout *l = &seccomp_engine.fp;
-	struct engine_thread *t;
-	uint8_t *p;
-
-	if (!l->size)
-		return;
-	t = seccomp_thread_get(ctx);
-	p = t ? seccomp_fp_pending(t) : NULL;
-	if (!p)
-		return;
-	fpstate_init_image(l, p);
-	t->fp_has_pending = true;
-}
-
-void seccomp_fp_pending_default(struct engine_thread *t)
+/* Makes the initial image t's pending one. */
+static void seccomp_fp_pending_init(struct engine_thread *t)
 {
 	uint8_t *p;
 
-	if (t->fp_has_pending || !seccomp_engine.fp.size)
+	if (!seccomp_engine.fp.size)
 		return;
 	p = seccomp_fp_pending(t);
 	if (!p)
 		return;
 	fpstate_init_image(&seccomp_engine.fp, p);
 	t->fp_has_pending = true;
+}
+
+void seccomp_fpstate_reset(struct user_context *ctx)
+{
+	struct engine_thread *t = seccomp_thread_get(ctx);
+
+	if (t)
+		seccomp_fp_pending_init(t);
+}
+
+void seccomp_fp_pending_default(struct engine_thread *t)
+{
+	if (!t->fp_has_pending)
+		seccomp_fp_pending_init(t);
 }
 
 int seccomp_fp_apply_pending(struct engine_thread *t)

@@ -5,10 +5,9 @@
  * which the host confirms is the stub's only thread (a guest that jumped to the stub's
  * clone instruction made more, and such a stub is killed as before). The process's pages
  * are unmapped from it at once, in the background; the next space takes it and collects
- * that report before its first command. The guest processes
- * a stub served one after another could already reach each other's RAM (DESIGN.md's
- * isolation limit); nothing of the host is shared more than before. Callers hold
- * seccomp_engine.lock. */
+ * that report before its first command. The guest processes a stub serves one after
+ * another could already reach each other's RAM (DESIGN.md's isolation limit); nothing of
+ * the host is shared more than before. Callers hold seccomp_engine.lock. */
 #ifndef HAL_KVM_SECCOMP_RECYCLE_H
 #define HAL_KVM_SECCOMP_RECYCLE_H
 
