@@ -136,6 +136,36 @@ START_TEST(a_context_that_never_ran_takes_its_image_at_the_first_run)
 }
 END_TEST
 
+START_TEST(a_recycled_stub_starts_the_next_context_with_the_initial_image)
+{
+	size_t size = seccomp_engine_ops.fpstate_size();
+	uint64_t v = 0x0123456789abcdefull, *words = env_host(&env, ENV_DATA_VA);
+	struct user_context next;
+	pid_t pid;
+
+	ck_assert_int_eq(seccomp_engine_ops.fpstate_get(&env.ctx, img, sizeof(img)), (ssize_t)size);
+	memcpy(img + XMM0_OFFSET, &v, 8);
+	ck_assert_int_eq(seccomp_engine_ops.fpstate_set(&env.ctx, img, size), 0);
+	ENV_LOAD(&env, xmm_store);
+	env.ctx.regs.rsi = ENV_DATA_VA;
+	ck_assert_int_eq(env_run(&env, TIMEOUT_MS), USER_RETURN_SYSCALL);
+	ck_assert_uint_eq(words[0], v);
+	pid = env.space->pid;
+	/* Its only thread goes: the stub is kept, its frame still holding xmm0 = v. */
+	seccomp_engine_ops.thread_release(env.ctx.engine);
+	env.ctx.engine = NULL;
+	ck_assert_uint_eq(seccomp_engine.recycled.n, 1);
+	memset(&next, 0, sizeof(next));
+	env_ctx_init(&next, ENV_CODE_VA, ENV_STACK_VA + PAGE_SIZE - 64);
+	next.regs.rsi = ENV_DATA_VA + 8;
+	words[1] = 0xdead;
+	ck_assert_int_eq(env_run_ctx(env.space, &next, TIMEOUT_MS), USER_RETURN_SYSCALL);
+	ck_assert_int_eq(env.space->pid, pid);
+	ck_assert_uint_eq(words[1], 0);
+	seccomp_engine_ops.thread_release(next.engine);
+}
+END_TEST
+
 START_TEST(reset_gives_mxcsr_1f80_to_the_guest)
 {
 	uint32_t *words = env_host(&env, ENV_DATA_VA);
@@ -238,6 +268,7 @@ static Suite *fp_suite(void)
 	tcase_add_test(tc, get_into_a_short_buffer_is_enospc);
 	tcase_add_test(tc, set_then_run_shows_the_new_xmm0_in_the_guest);
 	tcase_add_test(tc, a_context_that_never_ran_takes_its_image_at_the_first_run);
+	tcase_add_test(tc, a_recycled_stub_starts_the_next_context_with_the_initial_image);
 	tcase_add_test(tc, reset_gives_mxcsr_1f80_to_the_guest);
 	tcase_add_test(tc, two_threads_of_one_space_keep_their_own_xmm0);
 	suite_add_tcase(s, tc);
