@@ -49,7 +49,8 @@ flock
 cpu_time
 posix_timers
 itimer_cpu
-fp_fork'
+fp_fork
+stop_cont'
 # Each group folder (tests/progs/GROUP/) lists its own runs, names relative to tests/progs.
 for list in "$KEEL_SRCDIR"/tests/progs/*/runs; do
 	[ -s "$list" ] && runs="$runs

@@ -3,7 +3,7 @@
 PROGS_NAMES = hello exit_code args_env null_deref fpu_state heap_tls syscall_errors uname_time \
 	alloc_touch fork_tree exec_pipe threads signals alarm_pause segv_info futex_raw creds \
 	fork_loop fs_meta fifo procfs path_perm rw_at stat_close sched_prio flock \
-	posix_timers itimer_cpu cpu_time fp_fork
+	posix_timers itimer_cpu cpu_time fp_fork stop_cont
 PROGS_GCC = $(PROGS_NAMES:%=tests/progs/%.gcc)
 if HAVE_MUSL
 PROGS_MUSL = $(PROGS_NAMES:%=tests/progs/%.musl)

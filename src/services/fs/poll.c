@@ -14,6 +14,7 @@
 #include <fs/poll.h>
 #include <process/process.h>
 #include <process/thread.h>
+#include <signal/restart.h>
 #include <signal/signal.h>
 #include <signal/sigqueue.h>
 #include <time/clock.h>
@@ -284,15 +285,37 @@ out_free_fds:
 	return ret;
 }
 
-/* Keel has no restart_syscall: an interrupted poll restarts (when no handler runs) with
- * its full timeout, where Linux would continue with the time left. */
+static long poll_resume(const struct restart_block *rb);
+
+/* A poll with a timeout that a signal without a handler interrupted goes on through
+ * restart_syscall with the time left, as Linux's do_restart_poll; an endless one
+ * restarts as is. */
+static long poll_timed(struct pollfd __user *fds, unsigned int nfds,
+		       const struct poll_timeout *to)
+{
+	long ret = poll_do(fds, nfds, to);
+	struct restart_block rb = { .fn = poll_resume, .deadline_ns = to->deadline,
+				    .uaddr = uptr_addr(fds), .val = nfds };
+
+	if (ret == -ERESTARTNOHAND && to->deadline != UINT64_MAX)
+		return restart_block_set(&rb);
+	return ret;
+}
+
+static long poll_resume(const struct restart_block *rb)
+{
+	struct poll_timeout to = { .deadline = rb->deadline_ns, .zero = false };
+
+	return poll_timed(uaddr_ptr(rb->uaddr), rb->val, &to);
+}
+
 long sys_poll(struct pollfd __user *fds, unsigned int nfds, int timeout_ms)
 {
 	struct poll_timeout to;
 
 	poll_timeout_set(&to, timeout_ms < 0 ? UINT64_MAX :
 			 (uint64_t)timeout_ms * NSEC_PER_MSEC);
-	return poll_do(fds, nfds, &to);
+	return poll_timed(fds, nfds, &to);
 }
 
 long sys_ppoll(struct pollfd __user *fds, unsigned int nfds,

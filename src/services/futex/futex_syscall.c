@@ -5,6 +5,7 @@
 #include <abi/time.h>
 #include <futex/futex.h>
 #include <process/process.h>
+#include <signal/restart.h>
 #include <signal/signal.h>
 #include "futex_queue.h"
 
@@ -47,6 +48,8 @@ static int futex_deadline_get(const void __user *utime, int cmd, bool realtime,
 	return 0;
 }
 
+static long futex_wait_resume(const struct restart_block *rb);
+
 static long futex_do_wait(uaddr_t uaddr, bool shared, uint32_t val, uint32_t bitset,
 			  uint64_t deadline)
 {
@@ -59,11 +62,25 @@ static long futex_do_wait(uaddr_t uaddr, bool shared, uint32_t val, uint32_t bit
 	err = futex_key_get(mm, uaddr, shared, &key);
 	if (err)
 		return err;
-	/* Linux restarts an untimed wait as is, a timed one through restart_syscall with
-	 * the time left; Keel has no restart_syscall yet, so a timed wait interrupted without
-	 * a handler restarts with its original timeout (a handler sees EINTR either way). */
-	return futex_wait_key(mm, &key, val, bitset, deadline,
-			      deadline == UINT64_MAX ? -ERESTARTSYS : -ERESTARTNOHAND);
+	/* As Linux: an untimed wait restarts as is, a timed one goes on through
+	 * restart_syscall until the same deadline (a handler sees EINTR). */
+	if (deadline == UINT64_MAX)
+		return futex_wait_key(mm, &key, val, bitset, deadline, -ERESTARTSYS);
+	err = futex_wait_key(mm, &key, val, bitset, deadline, -ERESTART_RESTARTBLOCK);
+	if (err == -ERESTART_RESTARTBLOCK) {
+		struct restart_block rb = { .fn = futex_wait_resume, .deadline_ns = deadline,
+					    .uaddr = uaddr, .val = val, .bitset = bitset,
+					    .shared = shared };
+
+		return restart_block_set(&rb);
+	}
+	return err;
+}
+
+/* restart_syscall after an interrupted timed wait: the same wait, the same deadline. */
+static long futex_wait_resume(const struct restart_block *rb)
+{
+	return futex_do_wait(rb->uaddr, rb->shared, rb->val, rb->bitset, rb->deadline_ns);
 }
 
 static long futex_do_wake(uaddr_t uaddr, bool shared, int n, uint32_t bitset)

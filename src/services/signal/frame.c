@@ -9,6 +9,7 @@
 #include <process/thread.h>
 #include <signal/frame.h>
 #include <signal/internal.h>
+#include <signal/restart.h>
 #include <signal/signal.h>
 
 int sigframe_place(uint64_t sp, const stack_t *alt, uint64_t sa_flags, size_t fpsize,
@@ -172,6 +173,8 @@ long sys_rt_sigreturn(void)
 		user_context_reset_fpstate(&t->ctx);
 	}
 	t->sigmask = uc.uc_sigmask & ~SIG_UNBLOCKABLE;
+	/* The interrupted sleep's handler ran: it is not resumed (Linux does the same). */
+	restart_block_clear();
 	/* As Linux, the settings come back unless the handler's stack is the alternate
 	 * stack now in force (-EPERM), and a refusal is silent. */
 	(void)altstack_change(&t->altstack, &uc.uc_stack, r->rsp);

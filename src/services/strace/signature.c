@@ -155,6 +155,7 @@ static const struct strace_signature signatures[] = {
 	SIG(213, SK_INT, SK_INT),                               /* epoll_create */
 	SIG(217, SK_INT, SK_FD, SK_PTR, SK_ULONG),              /* getdents64 */
 	SIG(218, SK_INT, SK_PTR),                               /* set_tid_address */
+	SIG0(219, SK_INT),                                      /* restart_syscall */
 	SIG(222, SK_INT, SK_CLOCK, SK_PTR, SK_PTR),             /* timer_create */
 	SIG(223, SK_INT, SK_INT, SK_INT, SK_PTR, SK_PTR),       /* timer_settime */
 	SIG(224, SK_INT, SK_INT, SK_PTR),                       /* timer_gettime */

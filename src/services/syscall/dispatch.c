@@ -13,6 +13,7 @@
 #include <fs/pipe.h>
 #include <fs/poll.h>
 #include <futex/futex.h>
+#include <signal/restart.h>
 #include <signal/signal.h>
 #include <system/system.h>
 #include <time/clock.h>

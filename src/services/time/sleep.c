@@ -5,11 +5,14 @@
 #include <ostd/user_copy.h>
 #include <abi/time.h>
 #include <process/thread.h>
+#include <signal/restart.h>
 #include <signal/signal.h>
 #include <time/clock.h>
 
 /* Nothing wakes this queue: the sleep ends at the deadline or when a signal interrupts
  * it (-EINTR). */
+static long sleep_resume(const struct restart_block *rb);
+
 static int sleep_until_monotonic(uint64_t deadline)
 {
 	waitqueue_t wq = WAITQUEUE_INIT;
@@ -21,16 +24,25 @@ static int sleep_until_monotonic(uint64_t deadline)
 }
 
 /* An interrupted relative sleep tells how much was left; a handler then sees EINTR, and
- * without one (a stop and continue) the sleep restarts (in full: Keel has no
- * restart_syscall yet). */
+ * without one (a stop and continue) restart_syscall goes on until the same deadline. */
 static long sleep_interrupted(uint64_t deadline, struct timespec __user *rem)
 {
 	uint64_t now = clock_monotonic_ns(), left = deadline > now ? deadline - now : 0;
 	struct timespec ts = timespec_from_ns(left);
+	struct restart_block rb = { .fn = sleep_resume, .deadline_ns = deadline,
+				    .uaddr = uptr_addr(rem) };
 
 	if (rem && copy_to_user(rem, &ts, sizeof(ts)))
 		return -EFAULT;
-	return -ERESTARTNOHAND;
+	return restart_block_set(&rb);
+}
+
+/* restart_syscall after an interrupted relative sleep. */
+static long sleep_resume(const struct restart_block *rb)
+{
+	if (sleep_until_monotonic(rb->deadline_ns))
+		return sleep_interrupted(rb->deadline_ns, uaddr_ptr(rb->uaddr));
+	return 0;
 }
 
 static uint64_t deadline_after(uint64_t ns)

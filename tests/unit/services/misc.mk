@@ -1,13 +1,14 @@
 # tests/unit/services/misc.mk: futexes, pipes, credentials and system info. These suites
 # test those services alone: libmisc_san.a holds just their sources (and fs/file.c, with
-# the flock.c and signal/sigpipe.c they call), and tests/unit/services/futex/misc_world.c
-# stands in for the process layer they call.
+# the flock.c, signal/sigpipe.c and signal/restart.c they call), and
+# tests/unit/services/futex/misc_world.c stands in for the process layer they call.
 check_LIBRARIES += libmisc_san.a
 libmisc_san_a_SOURCES = \
 	src/services/futex/futex_queue.c src/services/futex/futex_op.c \
 	src/services/futex/futex_syscall.c src/services/futex/robust.c \
 	src/services/fs/pipe.c src/services/process/cred.c src/services/system/sysinfo.c \
-	src/services/fs/file.c src/services/fs/flock.c src/services/signal/sigpipe.c
+	src/services/fs/file.c src/services/fs/flock.c src/services/signal/sigpipe.c \
+	src/services/signal/restart.c
 libmisc_san_a_CPPFLAGS = $(SERVICES_CPPFLAGS)
 libmisc_san_a_CFLAGS = $(SERVICES_CFLAGS) $(UNIT_SAN)
 

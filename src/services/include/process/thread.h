@@ -7,6 +7,7 @@
 #include <ostd/sync.h>
 #include <ostd/user_mode.h>
 #include <abi/signal.h>
+#include <signal/restart.h>
 #include <signal/sigqueue.h>
 
 struct inode;
@@ -39,6 +40,7 @@ struct thread {
 	struct inode *fs_transient;          /* inodes its syscall borrows (fs/inode.h) */
 	uint64_t utime_ns;                   /* time in user mode; the rest of its task's is
 	                                        system time (thread_cpu_times) */
+	struct restart_block restart;        /* how restart_syscall goes on (signal/restart.h) */
 };
 
 /* The thread the current task runs; NULL on a kernel-only task. */

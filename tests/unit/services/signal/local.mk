@@ -4,7 +4,7 @@
 check_LIBRARIES += libsignal_test.a
 libsignal_test_a_SOURCES = src/services/signal/altstack.c src/services/signal/deliver.c \
 	src/services/signal/frame.c src/services/signal/itimer.c src/services/signal/kill.c \
-	src/services/signal/policy.c src/services/signal/send.c \
+	src/services/signal/policy.c src/services/signal/restart.c src/services/signal/send.c \
 	src/services/signal/sigaction.c src/services/signal/sigqueue.c \
 	src/services/signal/wait.c src/services/time/timespec.c \
 	tests/unit/services/signal/fake_process.c tests/unit/services/signal/fake_process.h

@@ -7,6 +7,7 @@
 #include <ostd/user_copy.h>
 #include <abi/sigframe.h>
 #include <signal/frame.h>
+#include <signal/restart.h>
 #include <signal/signal.h>
 
 #include "fake_process.h"
@@ -275,6 +276,38 @@ BOOTED_TEST(restart_code_with_handler_gives_eintr_unless_sa_restart)
 	f = frame_read();
 	ck_assert_uint_eq(f.uc.uc_mcontext.rax, 0);
 	ck_assert_uint_eq(f.uc.uc_mcontext.rip, USER_RIP - 2);
+	signal_test_done();
+	return 0;
+}
+
+static int restart_runs;
+
+static long restart_count(const struct restart_block *rb)
+{
+	restart_runs++;
+	return (long)rb->deadline_ns;
+}
+
+BOOTED_TEST(restart_syscall_runs_the_block_once_and_a_handler_forgets_it)
+{
+	struct restart_block rb = { .fn = restart_count, .deadline_ns = 7 };
+
+	signal_test_setup();
+	restart_runs = 0;
+	ck_assert_int_eq(sys_restart_syscall(), -EINTR);     /* nothing to resume */
+	ck_assert_int_eq(restart_block_set(&rb), -ERESTART_RESTARTBLOCK);
+	ck_assert_int_eq(sys_restart_syscall(), 7);
+	ck_assert_int_eq(sys_restart_syscall(), -EINTR);     /* used once */
+	ck_assert_int_eq(restart_runs, 1);
+	/* A handler runs instead: EINTR, and its sigreturn drops the block. */
+	handler_set(SIGUSR1, 0, 0);
+	ck_assert_int_eq(restart_block_set(&rb), -ERESTART_RESTARTBLOCK);
+	ck_assert_int_eq(sys_kill(10, SIGUSR1), 0);
+	signal_syscall_exit(t, 35, -ERESTART_RESTARTBLOCK);
+	ck_assert_int_eq((long)frame_read().uc.uc_mcontext.rax, -EINTR);
+	ck_assert_int_eq(sigreturn_as_restorer(), -EINTR);
+	ck_assert_int_eq(sys_restart_syscall(), -EINTR);
+	ck_assert_int_eq(restart_runs, 1);
 	signal_test_done();
 	return 0;
 }
@@ -887,6 +920,7 @@ int main(void)
 	tcase_add_test(tc, unwritable_stack_resets_sigsegv_handler_and_kills);
 	tcase_add_test(tc, restart_code_without_handler_reruns_the_syscall);
 	tcase_add_test(tc, restart_code_with_handler_gives_eintr_unless_sa_restart);
+	tcase_add_test(tc, restart_syscall_runs_the_block_once_and_a_handler_forgets_it);
 	tcase_add_test(tc, default_actions_terminate_dump_or_ignore);
 	tcase_add_test(tc, sigkill_ends_the_process_when_sent);
 	tcase_add_test(tc, stop_signal_stops_and_sigcont_continues_and_cancels_stops);
