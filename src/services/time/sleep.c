@@ -9,10 +9,10 @@
 #include <signal/signal.h>
 #include <time/clock.h>
 
-/* Nothing wakes this queue: the sleep ends at the deadline or when a signal interrupts
- * it (-EINTR). */
 static long sleep_resume(const struct restart_block *rb);
 
+/* Nothing wakes this queue: the sleep ends at the deadline or when a signal interrupts
+ * it (-EINTR). */
 static int sleep_until_monotonic(uint64_t deadline)
 {
 	waitqueue_t wq = WAITQUEUE_INIT;
