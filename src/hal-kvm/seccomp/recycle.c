@@ -34,7 +34,7 @@ int recycle_host_threads(int statfd)
 	return (int)v;
 }
 
-bool recycle_put(struct recycle_pool *p, const struct recycled_stub *st)
+bool recycle_put(struct recycle_pool *p, const struct spare *st)
 {
 	if (p->n == RECYCLE_MAX)
 		return false;
@@ -42,7 +42,7 @@ bool recycle_put(struct recycle_pool *p, const struct recycled_stub *st)
 	return true;
 }
 
-bool recycle_take(struct recycle_pool *p, struct recycled_stub *out)
+bool recycle_take(struct recycle_pool *p, struct spare *out)
 {
 	if (p->n == 0)
 		return false;
@@ -52,7 +52,7 @@ bool recycle_take(struct recycle_pool *p, struct recycled_stub *out)
 
 void recycle_drain(struct recycle_pool *p)
 {
-	struct recycled_stub st;
+	struct spare st;
 
 	while (recycle_take(p, &st)) {
 		reaper_add(&seccomp_engine.reaper, &seccomp_engine.slots, st.pidfd, st.block);

@@ -12,27 +12,24 @@
 #define HAL_KVM_SECCOMP_RECYCLE_H
 
 #include <stdbool.h>
-#include <sys/types.h>
+
+#include "seccomp/spare.h"
 
 #define RECYCLE_MAX 2
 
-struct recycled_stub {
-	int block;              /* its block; thread 0 of it is parked in the handler */
-	pid_t pid;
-	int pidfd, statfd;
-};
-
+/* Kept stubs are spares whose thread 0 is parked in the handler (not waiting to post
+ * READY). */
 struct recycle_pool {
-	struct recycled_stub q[RECYCLE_MAX];
+	struct spare q[RECYCLE_MAX];
 	unsigned int n;
 };
 
 /* The number of threads statfd's process has (its /proc stat file), or -1. */
 int recycle_host_threads(int statfd);
 /* Keeps st when the pool has room; false leaves it to the caller. */
-bool recycle_put(struct recycle_pool *p, const struct recycled_stub *st);
+bool recycle_put(struct recycle_pool *p, const struct spare *st);
 /* The stub kept last, if any. */
-bool recycle_take(struct recycle_pool *p, struct recycled_stub *out);
+bool recycle_take(struct recycle_pool *p, struct spare *out);
 /* Kills every kept stub and hands it to the reaper. */
 void recycle_drain(struct recycle_pool *p);
 

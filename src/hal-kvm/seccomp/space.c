@@ -199,17 +199,14 @@ int seccomp_space_apply_flushes(struct engine_space *s, struct engine_thread *t)
 
 int seccomp_space_start_stub(struct engine_space *s)
 {
-	struct recycled_stub st;
-	struct spare sp;
+	struct spare st;
 	int err = 0;
 
 	pthread_mutex_lock(&seccomp_engine.lock);
-	if (recycle_take(&seccomp_engine.recycled, &st)) {
+	if (recycle_take(&seccomp_engine.recycled, &st))
 		s->recycled = true;
-	} else {
-		err = spare_take(&seccomp_engine.spares, &sp);
-		st = (struct recycled_stub){ sp.block, sp.pid, sp.pidfd, sp.statfd };
-	}
+	else
+		err = spare_take(&seccomp_engine.spares, &st);
 	pthread_mutex_unlock(&seccomp_engine.lock);
 	if (err)
 		return err;
@@ -224,7 +221,8 @@ int seccomp_space_start_stub(struct engine_space *s)
 
 bool seccomp_space_recycle(struct engine_space *s, struct engine_thread *t)
 {
-	struct recycled_stub st = { s->block, s->pid, s->pidfd, s->statfd };
+	struct spare st = { .block = s->block, .collected = true, .pid = s->pid,
+			    .pidfd = s->pidfd, .statfd = s->statfd };
 	bool kept;
 
 	if (s->dead || !s->started || s->nthreads != 1 || t->index != 0 || t->nops ||
